@@ -1,0 +1,10 @@
+/** Formats a distance in kilometres with thousands separators: 1364.2 → "1,364 km". */
+export function formatKm(km: number, digits = 0): string {
+  return `${km.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })} km`;
+}
+
+/** Percentage difference of a measured figure from a published one: +1.2 %. */
+export function formatDiffPct(measured: number, published: number): string {
+  const pct = ((measured - published) / published) * 100;
+  return `${pct >= 0 ? '+' : '−'}${Math.abs(pct).toFixed(1)} %`;
+}

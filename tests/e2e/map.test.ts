@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { hex, launch, openPage, pixelStats, serveDist, waitForMapReady } from './harness';
+import { COLORS } from '../../src/lib/map/style';
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, url } = await serveDist());
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the built app in Chromium', () => {
+  it('draws the route on the offline map with no request leaving 127.0.0.1 and no console error', async () => {
+    const { page, log } = await openPage(browser);
+    const started = Date.now();
+    await page.goto(url);
+    await waitForMapReady(page);
+    const readyMs = Date.now() - started;
+    console.log(`data-map-ready after ${readyMs} ms`);
+
+    const png = await page.locator('.maplibregl-canvas').screenshot();
+    const kp = pixelStats(png, hex(COLORS.KP));
+    const cn = pixelStats(png, hex(COLORS.CN));
+    expect(kp.distinctColours).toBeGreaterThan(50);
+    expect(kp.matching).toBeGreaterThan(200);
+    expect(cn.matching).toBeGreaterThan(200);
+
+    expect(log.offsiteRequests).toEqual([]);
+    expect(log.requests.length).toBeGreaterThan(3);
+    expect(log.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the distance panel with the measured total and the great-circle distance', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(url);
+    await waitForMapReady(page);
+    const total = await page.getByTestId('total-km').textContent();
+    const gc = await page.getByTestId('great-circle-km').textContent();
+    expect(Number(total?.replace(/[^\d.]/g, ''))).toBeGreaterThan(1000);
+    expect(Number(gc?.replace(/[^\d.]/g, ''))).toBeCloseTo(805.6, -1);
+    await page.context().close();
+  });
+
+  it('names Natural Earth in the map attribution', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(url);
+    await waitForMapReady(page);
+    await expect(page.locator('.maplibregl-ctrl-attrib').textContent()).resolves.toContain(
+      'Natural Earth',
+    );
+    await page.context().close();
+  });
+});
