@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
   test: {
     projects: [
       {
+        plugins: [svelte()],
         test: {
           name: 'unit',
           environment: 'node',

@@ -1,0 +1,48 @@
+/** What the URL hash holds so that reloading or sharing reopens the same view. */
+export interface ViewState {
+  /** The instant shown, UTC ms. */
+  tMs?: number;
+  /** Scenario ids shown as trains. */
+  scenarios?: string[];
+  rate?: number;
+  camera?: 'follow' | 'free';
+  variant?: string;
+  journey?: string;
+}
+
+/** Encodes a view as a URL hash: `#t=2025-09-02T03:00:00Z&s=timeline,50kmh&rate=3600&cam=follow`. */
+export function encodeHash(v: ViewState): string {
+  const p = new URLSearchParams();
+  if (v.journey) p.set('j', v.journey);
+  if (v.tMs !== undefined && Number.isFinite(v.tMs)) {
+    p.set('t', new Date(Math.round(v.tMs / 1000) * 1000).toISOString().replace('.000Z', 'Z'));
+  }
+  if (v.scenarios) p.set('s', v.scenarios.join(','));
+  if (v.rate !== undefined) p.set('rate', String(v.rate));
+  if (v.camera) p.set('cam', v.camera);
+  if (v.variant) p.set('v', v.variant);
+  const s = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
+  return s ? `#${s}` : '';
+}
+
+/** Decodes a hash; values that do not parse are left out (the app keeps its defaults for them). */
+export function decodeHash(hash: string): ViewState {
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  const v: ViewState = {};
+  const t = p.get('t');
+  if (t) {
+    const ms = Date.parse(t);
+    if (Number.isFinite(ms)) v.tMs = ms;
+  }
+  const s = p.get('s');
+  if (s !== null) v.scenarios = s.split(',').filter(Boolean);
+  const rate = Number(p.get('rate'));
+  if (p.has('rate') && Number.isFinite(rate) && rate > 0) v.rate = rate;
+  const cam = p.get('cam');
+  if (cam === 'follow' || cam === 'free') v.camera = cam;
+  const variant = p.get('v');
+  if (variant && /^[A-Z]$/.test(variant)) v.variant = variant;
+  const journey = p.get('j');
+  if (journey && /^[\w-]+$/.test(journey)) v.journey = journey;
+  return v;
+}
