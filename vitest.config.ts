@@ -9,7 +9,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'tests/data/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'tests/data/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'tests/cli/**/*.test.ts',
+          ],
         },
       },
       {

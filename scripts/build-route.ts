@@ -212,7 +212,13 @@ function main(): void {
       const variant = leg.variant === undefined ? {} : { variant: leg.variant };
       stationFeatures.push({
         type: 'Feature',
-        properties: { kind: kind ?? 'station', ...rest, country: leg.country, ...variant },
+        properties: {
+          kind: kind ?? 'station',
+          ...rest,
+          country: leg.country,
+          variants: leg.variants,
+          ...variant,
+        },
         geometry: { type: 'Point', coordinates: [lon, lat] },
       });
     }

@@ -1,35 +1,71 @@
 import { distance } from '@turf/turf';
+import { isStation, type MeasuredRoute, type RouteCollection } from './journey/route';
+import { measureVariants } from './journey/claims';
+import { checkJourney } from './journey/check';
 import {
-  isStation,
-  measureRoute,
-  variantsOf,
-  type MeasuredRoute,
-  type RouteCollection,
-} from './journey/route';
+  parseJourney,
+  parseVagueWords,
+  formatDataError,
+  type Journey,
+  type VagueWords,
+} from './journey/journey';
+import { buildScenarios, kmAtTime, timeAtKm, type Scenario } from './journey/schedule';
+import type { PlaybackScenario } from './journey/playback';
 
-/** The loaded journey and what is derived from it; components read this one object. */
+/** Colours of the trains: the reconstructed timeline first, then the claims' ghosts. */
+export const TRAIN_COLORS = ['#111827', '#e11d48', '#0891b2', '#ca8a04', '#7c3aed', '#059669'];
+
+export const toPlayback = (s: Scenario): PlaybackScenario => ({
+  id: s.id,
+  label: s.label,
+  departUtcMs: s.departUtcMs,
+  durationSec: s.durationSec,
+  kmAt: (t) => kmAtTime(s, t),
+  timeAt: (km) => timeAtKm(s, km),
+});
+
+export interface JourneySources {
+  routeUrl: string;
+  journeyUrl: string;
+  vagueUrl: string;
+}
+
+/** The loaded journey and everything derived from it; components read this one object. */
 export class JourneyState {
   /** The route collection; held raw, never proxied. */
   route = $state.raw<RouteCollection | null>(null);
+  journey = $state.raw<Journey | null>(null);
+  vague = $state.raw<VagueWords | null>(null);
   /** The routing shown as the main line and used for playback. */
   variant = $state('A');
   showVariants = $state(true);
   error = $state<string | null>(null);
+  selectedClaim = $state<string | null>(null);
 
-  variants = $derived(this.route ? variantsOf(this.route) : []);
   /** Every routing measured once. */
-  measured: Record<string, MeasuredRoute> = $derived.by(() => {
-    const route = this.route;
-    if (!route) return {};
-    return Object.fromEntries(this.variants.map((v) => [v, measureRoute(route, v)]));
-  });
+  measuredVariants = $derived(this.route ? measureVariants(this.route) : []);
+  variants = $derived(this.measuredVariants.map((m) => m.summary.variant));
+  measured: Record<string, MeasuredRoute> = $derived(
+    Object.fromEntries(this.measuredVariants.map((m) => [m.summary.variant, m.route])),
+  );
   current = $derived(this.measured[this.variant] ?? null);
 
-  /** Great-circle distance between the first and the last station of the main routing, km. */
+  report = $derived(
+    this.journey && this.vague && this.route
+      ? checkJourney(this.journey, this.vague, this.route)
+      : null,
+  );
+
+  scenarios: Scenario[] = $derived.by(() => {
+    const mv = this.measuredVariants.find((m) => m.summary.variant === this.variant);
+    return this.journey && this.vague && mv ? buildScenarios(this.journey, this.vague, mv) : [];
+  });
+  playback = $derived(this.scenarios.map(toPlayback));
+
+  /** Great-circle distance between the first and the last vertex of the main routing, km. */
   greatCircleKm = $derived.by(() => {
-    const route = this.route;
     const m = this.current;
-    if (!route || !m || m.lon.length === 0) return 0;
+    if (!m || m.lon.length === 0) return 0;
     const last = m.lon.length - 1;
     return distance([m.lon[0]!, m.lat[0]!], [m.lon[last]!, m.lat[last]!], { units: 'kilometers' });
   });
@@ -44,14 +80,31 @@ export class JourneyState {
       : '',
   );
 
-  async load(url: string): Promise<void> {
+  /** Loads a route, its journey file and the vague-words table; errors name file and place. */
+  async load(src: JourneySources): Promise<void> {
     try {
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-      this.route = (await res.json()) as RouteCollection;
+      const [routeText, journeyText, vagueText] = await Promise.all(
+        [src.routeUrl, src.journeyUrl, src.vagueUrl].map(fetchText),
+      );
+      const vague = parseVagueWords(vagueText!, fileName(src.vagueUrl));
+      if (!vague.ok) throw new Error(vague.errors.map(formatDataError).join('\n'));
+      const journey = parseJourney(journeyText!, fileName(src.journeyUrl), vague.value);
+      if (!journey.ok) throw new Error(journey.errors.map(formatDataError).join('\n'));
+      this.route = JSON.parse(routeText!) as RouteCollection;
+      this.vague = vague.value;
+      this.journey = journey.value;
       this.error = null;
     } catch (e) {
-      this.error = `Could not load the route: ${e instanceof Error ? e.message : String(e)}`;
+      this.error = `Could not load the journey: ${e instanceof Error ? e.message : String(e)}`;
     }
   }
+}
+
+const fileName = (url: string) =>
+  decodeURIComponent(url.split('/').pop() ?? url).replace(/-[\w]{8}\./, '.');
+
+async function fetchText(url: string): Promise<string> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res.text();
 }

@@ -28,6 +28,8 @@ export interface StationProps {
   country: string;
   km?: number;
   principal?: boolean;
+  /** The routings the station lies on; absent: every routing. */
+  variants?: string[];
   variant?: string;
   source: string;
 }
@@ -173,7 +175,11 @@ export function measureRoute(route: RouteCollection, variant = 'A'): MeasuredRou
   };
   const stations = route.features
     .filter(isStation)
-    .filter((s) => !s.properties.variant || s.properties.variant === variant)
+    .filter((s) =>
+      s.properties.variants
+        ? s.properties.variants.includes(variant)
+        : !s.properties.variant || s.properties.variant === variant,
+    )
     .map((s) => {
       const near = nearestPointOnLine(line, s.geometry.coordinates, { units: 'kilometers' });
       return {

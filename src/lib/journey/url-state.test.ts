@@ -21,6 +21,11 @@ describe('URL state', () => {
     expect(decodeHash('#t=yesterday&rate=-3&cam=sideways&v=<b>')).toEqual({});
   });
 
+  it('decodeHash(hash) reads a progress fraction and rejects one outside 0…1', () => {
+    expect(decodeHash('#p=0.5')).toEqual({ progress: 0.5 });
+    expect(decodeHash('#p=1.5')).toEqual({});
+  });
+
   it('decodeHash("") is an empty view', () => {
     expect(decodeHash('')).toEqual({});
   });

@@ -8,6 +8,8 @@ export interface ViewState {
   camera?: 'follow' | 'free';
   variant?: string;
   journey?: string;
+  /** A fraction 0…1 of the time axis, used instead of `tMs` by the export command line. */
+  progress?: number;
 }
 
 /** Encodes a view as a URL hash: `#t=2025-09-02T03:00:00Z&s=timeline,50kmh&rate=3600&cam=follow`. */
@@ -21,6 +23,7 @@ export function encodeHash(v: ViewState): string {
   if (v.rate !== undefined) p.set('rate', String(v.rate));
   if (v.camera) p.set('cam', v.camera);
   if (v.variant) p.set('v', v.variant);
+  if (v.progress !== undefined) p.set('p', String(v.progress));
   const s = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
   return s ? `#${s}` : '';
 }
@@ -42,6 +45,9 @@ export function decodeHash(hash: string): ViewState {
   if (cam === 'follow' || cam === 'free') v.camera = cam;
   const variant = p.get('v');
   if (variant && /^[A-Z]$/.test(variant)) v.variant = variant;
+  const progress = Number(p.get('p'));
+  if (p.has('p') && Number.isFinite(progress) && progress >= 0 && progress <= 1)
+    v.progress = progress;
   const journey = p.get('j');
   if (journey && /^[\w-]+$/.test(journey)) v.journey = journey;
   return v;

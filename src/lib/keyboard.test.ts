@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { playerActionFor } from './keyboard';
+
+const on = (tagName: string, type?: string) => ({ tagName, type }) as unknown as EventTarget;
+
+describe('playerActionFor', () => {
+  it('maps Space, arrows, +/− and Home/End on the page to player actions', () => {
+    const body = on('BODY');
+    expect(playerActionFor({ key: ' ', target: body })).toBe('toggle');
+    expect(playerActionFor({ key: 'ArrowLeft', target: body })).toBe('prev');
+    expect(playerActionFor({ key: 'ArrowRight', target: body })).toBe('next');
+    expect(playerActionFor({ key: '+', target: body })).toBe('faster');
+    expect(playerActionFor({ key: '-', target: body })).toBe('slower');
+    expect(playerActionFor({ key: 'Home', target: body })).toBe('start');
+    expect(playerActionFor({ key: 'End', target: body })).toBe('end');
+  });
+
+  it('leaves keys alone while the user types in a text field', () => {
+    expect(playerActionFor({ key: ' ', target: on('INPUT', 'text') })).toBeUndefined();
+    expect(playerActionFor({ key: '-', target: on('INPUT', 'number') })).toBeUndefined();
+  });
+
+  it('lets a focused button handle Space itself and a slider handle the arrows', () => {
+    expect(playerActionFor({ key: ' ', target: on('BUTTON') })).toBeUndefined();
+    expect(playerActionFor({ key: 'ArrowLeft', target: on('INPUT', 'range') })).toBeUndefined();
+  });
+
+  it('ignores keys with modifiers', () => {
+    expect(playerActionFor({ key: '+', ctrlKey: true, target: on('BODY') })).toBeUndefined();
+  });
+});
