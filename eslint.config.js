@@ -5,7 +5,15 @@ import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'public/', 'bench/', 'src/lib/journey/validators.generated.js'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'public/',
+      'bench/',
+      'src/lib/journey/validators.generated.js',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
