@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { launch, openPage, serveDist, waitForMapReady } from './harness';
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, url } = await serveDist());
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const kmShown = async (page: Page) =>
+  Number((await page.getByTestId('km-travelled').textContent())?.replace(/[^\d.]/g, ''));
+
+const trainPoint = (page: Page) =>
+  page.evaluate(() => window.journeyMap?.trainScreenPoint() ?? null);
+
+async function open(hash = '') {
+  const { page, log } = await openPage(browser, { width: 1400, height: 900 });
+  await page.goto(url + hash);
+  await waitForMapReady(page);
+  await page.getByTestId('local-time').waitFor();
+  return { page, log };
+}
+
+describe('playback in Chromium', () => {
+  it('Play moves the train: the km readout grows and the marker moves on screen', async () => {
+    const { page, log } = await open('#rate=3600');
+    const km0 = await kmShown(page);
+    const p0 = await trainPoint(page);
+    await page.getByTestId('play').click();
+    await page.waitForTimeout(2500);
+    await page.getByTestId('play').click();
+    const km1 = await kmShown(page);
+    const p1 = await trainPoint(page);
+    expect(km1).toBeGreaterThan(km0 + 5);
+    expect(p0).not.toBeNull();
+    expect(p1).not.toBeNull();
+    expect(Math.hypot(p1![0] - p0![0], p1![1] - p0![1])).toBeGreaterThan(3);
+    expect(log.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the End key scrubs to the arrival, shown in Beijing time', async () => {
+    const { page } = await open();
+    await page.locator('body').press('End');
+    await expect
+      .poll(() => page.getByTestId('local-time').textContent())
+      .toMatch(/Tue 2 Sep 16:00 Beijing \(UTC\+8\)/);
+    await page.context().close();
+  });
+
+  it('the keyboard plays, pauses, changes speed and steps between stations', async () => {
+    const { page } = await open('#rate=60');
+    const body = page.locator('body');
+    await body.press(' ');
+    await expect.poll(() => page.getByTestId('play').getAttribute('aria-pressed')).toBe('true');
+    await body.press(' ');
+    await expect.poll(() => page.getByTestId('play').getAttribute('aria-pressed')).toBe('false');
+    await body.press('+');
+    await expect.poll(() => page.getByTestId('rate').inputValue()).toBe('300');
+    await body.press('-');
+    await body.press('-');
+    await expect.poll(() => page.getByTestId('rate').inputValue()).toBe('10');
+    const before = await kmShown(page);
+    await body.press('ArrowRight');
+    await expect.poll(() => kmShown(page)).toBeGreaterThan(before);
+    await body.press('Home');
+    await expect.poll(() => kmShown(page)).toBe(0);
+    await page.context().close();
+  });
+
+  it('a URL with a time and a scenario reopens at that time with only that ghost', async () => {
+    const { page } = await open('#t=2025-09-01T18:00:00Z&s=a004-speed-50kmh&cam=free');
+    await expect
+      .poll(() => page.getByTestId('local-time').textContent())
+      .toMatch(/Tue 2 Sep 0[23]:00/);
+    await expect(page.locator('[data-scenario="a004-speed-50kmh"]').isChecked()).resolves.toBe(
+      true,
+    );
+    await expect(page.locator('[data-scenario="a000-speed-37mph"]').isChecked()).resolves.toBe(
+      false,
+    );
+    expect(await page.evaluate(() => location.hash)).toContain('t=2025-09-01T18:00:00Z');
+    await page.context().close();
+  });
+});
+
+describe('claims panel in Chromium', () => {
+  it('lists every article claim of the journey file with its verdict', async () => {
+    const journey = JSON.parse(
+      readFileSync(
+        join(import.meta.dirname, '../../geo/journeys/pyongyang-beijing-2025.json'),
+        'utf8',
+      ),
+    ) as { claims: { id: string; basis: string }[] };
+    const articleIds = journey.claims.filter((c) => c.basis === 'article').map((c) => c.id);
+    const { page } = await open();
+    for (const id of articleIds) {
+      const card = page.locator(`[data-claim="${id}"]`);
+      await expect(card.count()).resolves.toBe(1);
+      await expect(card.getAttribute('data-verdict')).resolves.toMatch(
+        /^(consistent|inconsistent|conditional|independent)$/,
+      );
+    }
+    await expect(
+      page.locator('[data-claim="a004-speed-50kmh"]').getAttribute('data-verdict'),
+    ).resolves.toBe('inconsistent');
+    await page.locator('[data-claim="a004-speed-50kmh"]').click();
+    await expect(
+      page.locator('[data-claim="a004-speed-50kmh"]').getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
+    await page.context().close();
+  });
+});
