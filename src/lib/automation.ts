@@ -4,6 +4,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 export interface AutomationApi {
   /** Screen position (CSS px, relative to the map) of the main train, or null before it is drawn. */
   trainScreenPoint(): [number, number] | null;
+  /** Starts recording how long each playback frame spends in our code; returns the list it fills. */
+  recordFrameTimes(): number[];
 }
 
 declare global {
@@ -16,8 +18,14 @@ declare global {
 export function installAutomation(
   getMap: () => MapLibreMap | null,
   getTrain: () => [number, number] | null,
+  player: { onFrameTiming: ((ms: number) => void) | null },
 ): void {
   window.journeyMap = {
+    recordFrameTimes() {
+      const times: number[] = [];
+      player.onFrameTiming = (ms) => times.push(ms);
+      return times;
+    },
     trainScreenPoint() {
       const map = getMap();
       const lngLat = getTrain();

@@ -1,3 +1,4 @@
+import { flushSync } from 'svelte';
 import { clampRate, clampTime, play, stepRate, tick, type ClockState } from './journey/clock';
 
 /** How the camera behaves during playback. */
@@ -98,11 +99,19 @@ export class Player {
     this.#stopLoop();
   }
 
+  /** Called after each frame with the milliseconds our code spent in it (for benchmarks). */
+  onFrameTiming: ((ms: number) => void) | null = null;
+
   #frame = (): void => {
     const now = this.#now();
     const elapsed = this.#lastRealMs === null ? 0 : now - this.#lastRealMs;
     this.#lastRealMs = now;
     this.clock = tick(this.clock, elapsed);
+    // apply every derived value and effect of this instant inside the frame, not a microtask later
+    if (this.onFrameTiming) {
+      flushSync();
+      this.onFrameTiming(performance.now() - now);
+    }
     if (this.clock.playing) this.#raf = this.#request(this.#frame);
     else this.#stopLoop();
   };

@@ -62,10 +62,6 @@ const FACTS_DISAGREEMENT: Record<string, { maxKm: number; reason: string }> = {
     maxKm: 4,
     reason: 'facts position is Benxihu station; OSM places Benxi station 3.6 km south',
   },
-  Tangshan: {
-    maxKm: 11,
-    reason: 'interim: the Tangshan station on the reconstructed Jinshan leg is being re-surveyed',
-  },
 };
 // Principal stations on the legs built from pyongui/bridge/shendan: these must always be present.
 const ALWAYS_PRESENT = new Set(PRINCIPAL.slice(0, 8).map(([n]) => n));
@@ -76,12 +72,9 @@ const ALWAYS_PRESENT = new Set(PRINCIPAL.slice(0, 8).map(([n]) => n));
  * known limits; remove it when the leg is traced properly. Everything else must be within 3%.
  */
 const INTERIM_TOLERANCE: Record<string, number> = {
-  shenshan: 0.05,
-  jinshan: 0.09,
-  qinshen: 0.04,
-  'routing A': 0.05,
-  'routing B': 0.04,
-  'routing C': 0.05,
+  // Luanxian → Langwopu → Tangshan → Qidaoqiao (the 1994 re-routing) still runs on station
+  // estimates: 58.5 km against 71 km by the fare table (geo/routes/SOURCES-shenyang-beijing.md)
+  jinshan: 0.05,
 };
 
 describe('route data (geo/routes/pyongyang-beijing.geojson)', () => {
@@ -111,7 +104,7 @@ describe('route data (geo/routes/pyongyang-beijing.geojson)', () => {
     });
   }
 
-  it('places every station within 200 m of a leg of its route', () => {
+  it('places every station within 200 m of a leg of its route', { timeout: 60_000 }, () => {
     for (const s of stations) {
       const candidates = s.properties.variant ? legsOf(s.properties.variant) : legs;
       const d = Math.min(...candidates.map((l) => pointToLineDistance(s, l, { units: 'meters' })));

@@ -1,0 +1,304 @@
+/**
+ * Benchmarks, side by side in one run; prints a table and writes bench/results.json.
+ *   npm run bench            all figures (needs Chromium and a build: it runs `npm run build`)
+ *   npm run bench -- --quick  the Node-only figures with few iterations (CI keeps it working)
+ * Timed figures are printed, never asserted. See bench/README.md.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { along, lineString } from '@turf/turf';
+import type { Position } from 'geojson';
+import { measureRoute, type RouteCollection } from '../src/lib/journey/route';
+import { positionAt } from '../src/lib/journey/position';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: number;
+  ratio?: number;
+  budget?: string;
+}
+
+const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))]!;
+
+/** A wiggly line of n vertices about 0.5 km apart, as a one-leg route. */
+function syntheticRoute(n: number): RouteCollection {
+  const coords: Position[] = [];
+  for (let i = 0; i < n; i++) coords.push([100 + i * 0.005, 30 + 0.01 * Math.sin(i / 7)]);
+  return {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: {
+          kind: 'leg',
+          id: 'x',
+          line: 'x',
+          from: 'a',
+          to: 'b',
+          country: 'CN',
+          source: 'synthetic',
+        },
+        geometry: { type: 'LineString', coordinates: coords },
+      },
+    ],
+  };
+}
+
+/** Nanoseconds per call of positionAt and of turf.along at the same random km. */
+export function benchLookup(n: number, calls: number): Row {
+  const route = syntheticRoute(n);
+  const measured = measureRoute(route);
+  const line = lineString(route.features[0]!.geometry.coordinates as Position[]);
+  const kms = Array.from(
+    { length: calls },
+    (_, i) => (((i * 7919) % 1000) / 1000) * measured.totalKm,
+  );
+  let sink = 0;
+  const t0 = process.hrtime.bigint();
+  for (const km of kms) sink += positionAt(measured, km).lon;
+  const t1 = process.hrtime.bigint();
+  const alongCalls = Math.max(5, Math.floor(calls / Math.max(1, n / 1000)));
+  for (const km of kms.slice(0, alongCalls))
+    sink += along(line, km, { units: 'kilometers' }).geometry.coordinates[0]!;
+  const t2 = process.hrtime.bigint();
+  if (sink === 42) console.log('');
+  const ours = Number(t1 - t0) / calls;
+  const turf = Number(t2 - t1) / alongCalls;
+  const label = n >= 1000 ? `${n / 1000}k` : String(n);
+  return {
+    name: `positionAt vs turf.along, ${label} vertices`,
+    value: round(ours, 1),
+    unit: 'ns/call',
+    baseline: round(turf, 1),
+    ratio: round(turf / ours, 1),
+    budget: n === 10_000 ? '≥ 100× faster' : undefined,
+  };
+}
+
+function gz(file: string): number {
+  return gzipSync(readFileSync(file)).length;
+}
+function filesIn(dir: string, test: (f: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile() && test(f));
+}
+
+/** gzip sizes of the build against MapLibre's own files. */
+export function benchSizes(): Row[] {
+  const dist = join(root, 'dist');
+  if (!existsSync(dist)) return [];
+  const js = filesIn(join(dist, 'assets'), (f) => /\.(m?js)$/.test(f));
+  const css = filesIn(join(dist, 'assets'), (f) => f.endsWith('.css'));
+  const ml = join(root, 'node_modules', 'maplibre-gl', 'dist');
+  const mlKb =
+    (gz(join(ml, 'maplibre-gl.mjs')) +
+      gz(join(ml, 'maplibre-gl-worker.mjs')) +
+      gz(join(ml, 'maplibre-gl.css'))) /
+    1024;
+  const ourKb = [...js, ...css].reduce((s, f) => s + gz(f), 0) / 1024;
+  const fontKb =
+    filesIn(join(dist, 'fonts'), () => true).reduce((s, f) => s + statSync(f).size, 0) / 1024;
+  const basemapKb =
+    filesIn(join(dist, 'basemap'), () => true).reduce((s, f) => s + gz(f), 0) / 1024;
+  const geoKb =
+    filesIn(join(dist, 'assets'), (f) => /\.(geo)?json$/.test(f)).reduce((s, f) => s + gz(f), 0) /
+    1024;
+  return [
+    {
+      name: 'built JS + CSS (gzip)',
+      value: round(ourKb, 1),
+      unit: 'KB',
+      baseline: round(mlKb, 1),
+      ratio: round(ourKb / mlKb, 2),
+    },
+    {
+      name: 'our code beyond MapLibre (gzip)',
+      value: round(ourKb - mlKb, 1),
+      unit: 'KB',
+      budget: '≤ 80 KB',
+    },
+    { name: 'fonts (woff2, all subsets shipped)', value: round(fontKb, 1), unit: 'KB' },
+    { name: 'basemap data (gzip)', value: round(basemapKb, 1), unit: 'KB', budget: '< 1024 KB' },
+    { name: 'route and journey data (gzip)', value: round(geoKb, 1), unit: 'KB' },
+  ];
+}
+
+/** Whole-process time of `npm run check` (tsx scripts/check.ts), median of 3. */
+export function benchCheck(): Row {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'check.ts')],
+      {
+        cwd: root,
+        stdio: 'ignore',
+      },
+    );
+    if (r.status !== 0) throw new Error('npm run check failed');
+    times.push(performance.now() - t);
+  }
+  return { name: 'npm run check, whole process', value: round(median(times) / 1000, 2), unit: 's' };
+}
+
+async function benchBrowser(): Promise<Row[]> {
+  const { preview } = await import('vite');
+  const { launch, openPage, waitForMapReady } = await import('../tests/e2e/harness');
+  execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.bare.config.ts'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+  const serve = async (outDir: string) => {
+    const server = await preview({
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      build: { outDir },
+      preview: { host: '127.0.0.1', port: 0 },
+    });
+    return { server, url: server.resolvedUrls!.local[0]! };
+  };
+  const app = await serve('dist');
+  const bare = await serve('dist-bare');
+  const browser = await launch();
+  const rows: Row[] = [];
+  try {
+    const startup = async (url: string) => {
+      const { page } = await openPage(browser);
+      const t = performance.now();
+      await page.goto(url);
+      await waitForMapReady(page);
+      const ms = performance.now() - t;
+      await page.context().close();
+      return ms;
+    };
+    const appMs: number[] = [];
+    const bareMs: number[] = [];
+    await startup(app.url); // warm the server and the disk cache
+    for (let i = 0; i < 5; i++) {
+      appMs.push(await startup(app.url));
+      bareMs.push(await startup(bare.url));
+    }
+    const a = median(appMs);
+    const b = median(bareMs);
+    rows.push({
+      name: 'start-up to data-map-ready, app vs bare MapLibre',
+      value: round(a, 0),
+      unit: 'ms',
+      baseline: round(b, 0),
+      ratio: round(a / b, 2),
+      budget: '≤ 1.2×',
+    });
+
+    const { page } = await openPage(browser, { width: 1280, height: 800 });
+    await page.goto(`${app.url}#rate=600`);
+    await waitForMapReady(page);
+    await page.getByTestId('local-time').waitFor();
+    await page.evaluate(() => {
+      (window as unknown as { __times: number[] }).__times = window.journeyMap!.recordFrameTimes();
+    });
+    await page.getByTestId('play').click();
+    await page.waitForTimeout(10_000);
+    await page.getByTestId('play').click();
+    const times = await page.evaluate(() => (window as unknown as { __times: number[] }).__times);
+    rows.push({
+      name: 'playback: our JS per frame, p50 (all trains)',
+      value: round(percentile(times, 0.5), 3),
+      unit: 'ms',
+    });
+    rows.push({
+      name: 'playback: our JS per frame, p95 (all trains)',
+      value: round(percentile(times, 0.95), 3),
+      unit: 'ms',
+      budget: '≤ 1 ms',
+    });
+    rows.push({
+      name: 'playback: frame rate over 10 s (SwiftShader)',
+      value: round(times.length / 10, 1),
+      unit: 'fps',
+    });
+    await page.context().close();
+  } finally {
+    await browser.close();
+    await app.server.close();
+    await bare.server.close();
+  }
+  const exportBench = join(root, 'scripts', 'bench-export.ts');
+  if (existsSync(exportBench)) {
+    const out = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), exportBench, '--json'],
+      { cwd: root, encoding: 'utf8' },
+    );
+    if (out.status === 0) {
+      try {
+        rows.push(...(JSON.parse(out.stdout.trim().split('\n').pop()!) as Row[]));
+      } catch {
+        console.error('bench-export printed no JSON rows');
+      }
+    }
+  }
+  return rows;
+}
+
+export function quickRows(): Row[] {
+  return [benchLookup(1000, 2000), benchLookup(10_000, 2000), ...benchSizes()];
+}
+
+function printTable(rows: Row[]) {
+  const cols = ['name', 'value', 'unit', 'baseline', 'ratio', 'budget'] as const;
+  const cells = rows.map((r) => cols.map((c) => (r[c] === undefined ? '' : String(r[c]))));
+  const widths = cols.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
+  const line = (xs: readonly string[]) => xs.map((x, i) => x.padEnd(widths[i]!)).join('  ');
+  console.log(line(cols));
+  for (const row of cells) console.log(line(row));
+}
+
+async function main() {
+  const quick = process.argv.includes('--quick');
+  let rows: Row[];
+  if (quick) rows = quickRows();
+  else {
+    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+    rows = [
+      benchLookup(1000, 200_000),
+      benchLookup(10_000, 200_000),
+      benchLookup(100_000, 200_000),
+      ...benchSizes(),
+      benchCheck(),
+      ...(await benchBrowser()),
+    ];
+  }
+  printTable(rows);
+  if (!quick) {
+    mkdirSync(join(root, 'bench'), { recursive: true });
+    const machine = {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? '',
+      memGiB: round(totalmem() / 2 ** 30, 1),
+      node: process.version,
+      date: new Date().toISOString(),
+    };
+    writeFileSync(
+      join(root, 'bench', 'results.json'),
+      `${JSON.stringify({ machine, rows }, null, 2)}\n`,
+    );
+    console.log('wrote bench/results.json');
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
