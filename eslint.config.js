@@ -8,9 +8,9 @@ export default ts.config(
   {
     ignores: [
       'dist/',
+      'dist-bare/',
       'node_modules/',
       'public/',
-      'bench/',
       'src/lib/journey/validators.generated.js',
     ],
   },

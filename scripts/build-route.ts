@@ -1,14 +1,16 @@
-// Builds geo/routes/pyongyang-beijing.geojson from the waypoint files in geo/routes/src/*.json.
+// Builds a route GeoJSON from a folder of waypoint files (default: geo/routes/src/*.json →
+// geo/routes/pyongyang-beijing.geojson; the 2019 Hanoi trip: --src geo/routes/hanoi-src
+// --out geo/routes/pyongyang-dongdang-2019.geojson).
 // Each leg: centripetal Catmull–Rom spline through its waypoints, densified (≤ 2 km spacing).
-// Run: npx tsx scripts/build-route.ts
+// Run: npx tsx scripts/build-route.ts [--src DIR --out FILE]
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { length, lineString } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 
 const ROOT = join(import.meta.dirname, '..');
-const SRC = join(ROOT, 'geo/routes/src');
-const OUT = join(ROOT, 'geo/routes/pyongyang-beijing.geojson');
+const DEFAULT_SRC = join(ROOT, 'geo/routes/src');
+const DEFAULT_OUT = join(ROOT, 'geo/routes/pyongyang-beijing.geojson');
 const STEP_KM = 0.5; // spline sampling step; output spacing stays well under the 2 km limit
 
 interface Waypoint {
@@ -32,7 +34,8 @@ interface Leg {
   line_local?: string;
   from: string;
   to: string;
-  country: 'KP' | 'CN';
+  /** ISO 3166-1 alpha-2. */
+  country: string;
   variants: string[];
   variant?: string;
   published_km?: number;
@@ -83,7 +86,12 @@ function validate(raw: unknown, file: string): Leg {
   for (const k of ['line_local', 'published_km_source']) str(raw, k, file, '$', true);
   num(raw, 'order', file, '$', 0, 1000);
   num(raw, 'published_km', file, '$', 0, 5000, true);
-  need(raw.country === 'KP' || raw.country === 'CN', file, '$.country', 'must be "KP" or "CN"');
+  need(
+    typeof raw.country === 'string' && /^[A-Z]{2}$/.test(raw.country),
+    file,
+    '$.country',
+    'must be an ISO 3166-1 alpha-2 code such as "KP" or "CN"',
+  );
   const variants = raw.variants;
   need(
     Array.isArray(variants) && variants.length > 0 && variants.every((v) => typeof v === 'string'),
@@ -176,13 +184,14 @@ function spline(wps: Waypoint[]): V[] {
   });
 }
 
-function main(): void {
-  const files = readdirSync(SRC)
+/** Builds one route GeoJSON from a folder of waypoint files and prints each leg's figures. */
+export function buildRoute(src: string, out: string): void {
+  const files = readdirSync(src)
     .filter((f) => f.endsWith('.json'))
     .sort();
   const legs: Leg[] = [];
   try {
-    for (const f of files) legs.push(validate(JSON.parse(readFileSync(join(SRC, f), 'utf8')), f));
+    for (const f of files) legs.push(validate(JSON.parse(readFileSync(join(src, f), 'utf8')), f));
   } catch (e) {
     console.error(
       e instanceof InvalidFile || e instanceof SyntaxError
@@ -222,7 +231,7 @@ function main(): void {
         geometry: { type: 'Point', coordinates: [lon, lat] },
       });
     }
-    if (leg.order >= 50) for (const v of leg.variants) totals.set(v, (totals.get(v) ?? 0) + km);
+    for (const v of leg.variants) totals.set(v, (totals.get(v) ?? 0) + km);
     const pub = leg.published_km;
     const diff = pub === undefined ? '' : `${(((km - pub) / pub) * 100).toFixed(1)}%`;
     rows.push(
@@ -239,18 +248,18 @@ function main(): void {
     type: 'FeatureCollection',
     features: [...legFeatures, ...stationFeatures],
   };
-  writeFileSync(OUT, JSON.stringify(fc, null, 1) + '\n');
+  writeFileSync(out, JSON.stringify(fc, null, 1) + '\n');
   console.log('leg            vertices  measured  published   diff');
   console.log(rows.join('\n'));
-  const expected: Record<string, number> = { A: 859, B: 706, C: 824 };
-  for (const [v, km] of [...totals].sort()) {
-    const e = expected[v];
-    console.log(
-      `variant ${v} Shenyang→Beijing: ${km.toFixed(1)} km` +
-        (e ? ` (published ${e}, ${(((km - e) / e) * 100).toFixed(1)}%)` : ''),
-    );
-  }
-  console.log(`wrote ${OUT} (${legFeatures.length} legs, ${stationFeatures.length} stations)`);
+  for (const [v, km] of [...totals].sort()) console.log(`routing ${v}: ${km.toFixed(1)} km in all`);
+  console.log(`wrote ${out} (${legFeatures.length} legs, ${stationFeatures.length} stations)`);
 }
 
-main();
+/** `npx tsx scripts/build-route.ts [--src geo/routes/src] [--out geo/routes/pyongyang-beijing.geojson]` */
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  const arg = (flag: string, fallback: string) => {
+    const i = process.argv.indexOf(flag);
+    return i > 0 && process.argv[i + 1] ? join(process.cwd(), process.argv[i + 1]!) : fallback;
+  };
+  buildRoute(arg('--src', DEFAULT_SRC), arg('--out', DEFAULT_OUT));
+}

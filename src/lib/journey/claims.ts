@@ -107,6 +107,17 @@ export interface MeasuredVariant {
 
 /** Measures every routing of a route collection once (Turf distances, km). */
 export function measureVariants(route: RouteCollection): MeasuredVariant[] {
+  const cached = measuredCache.get(route);
+  if (cached) return cached;
+  const measured = measureAll(route);
+  measuredCache.set(route, measured);
+  return measured;
+}
+
+/** Routes are measured once per collection object: the app and the check share the result. */
+const measuredCache = new WeakMap<RouteCollection, MeasuredVariant[]>();
+
+function measureAll(route: RouteCollection): MeasuredVariant[] {
   return variantsOf(route).map((variant) => {
     const m = measureRoute(route, variant);
     const countryKm: Record<string, number> = {};

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
-import { distance, nearestPointOnLine } from '@turf/turf';
+import { distance } from '@turf/turf';
 
 /** Properties of one leg of a route (a LineString in travel order). */
 export interface LegProps {
@@ -168,11 +168,7 @@ export function measureRoute(route: RouteCollection, variant = 'A'): MeasuredRou
     bearingDeg[i] = n > 1 ? bearingBetween(coords[k]!, coords[j]!) : 0;
   }
 
-  const line: Feature<LineString> = {
-    type: 'Feature',
-    properties: {},
-    geometry: { type: 'LineString', coordinates: n > 1 ? coords : [coords[0]!, coords[0]!] },
-  };
+  const cumKm = Float64Array.from(cum);
   const stations = route.features
     .filter(isStation)
     .filter((s) =>
@@ -181,15 +177,15 @@ export function measureRoute(route: RouteCollection, variant = 'A'): MeasuredRou
         : !s.properties.variant || s.properties.variant === variant,
     )
     .map((s) => {
-      const near = nearestPointOnLine(line, s.geometry.coordinates, { units: 'kilometers' });
+      const near = nearestOnRoute(lon, lat, cumKm, s.geometry.coordinates);
       return {
         name: s.properties.name,
         ...(s.properties.name_local ? { nameLocal: s.properties.name_local } : {}),
         kind: s.properties.kind,
         country: s.properties.country,
-        km: near.properties.location ?? 0,
+        km: near.km,
         principal: s.properties.principal ?? false,
-        offKm: near.properties.dist ?? 0,
+        offKm: near.offKm,
       };
     })
     .filter((s) => s.offKm < 1)
@@ -200,11 +196,45 @@ export function measureRoute(route: RouteCollection, variant = 'A'): MeasuredRou
     variant,
     lon,
     lat,
-    cumKm: Float64Array.from(cum),
+    cumKm,
     bearingDeg,
     legOfVertex: Uint16Array.from(legOf),
     totalKm: km,
     legs,
     stations,
   };
+}
+
+const KM_PER_DEG_LAT = 111.195;
+
+/**
+ * The point of a route nearest to `p`: its km along the route and its distance off it. Each segment
+ * is compared in a local equirectangular plane around `p` (exact enough within a few km, which is
+ * all a station placement needs), so placing a station costs O(n) additions, not Turf features.
+ */
+export function nearestOnRoute(
+  lon: Float64Array,
+  lat: Float64Array,
+  cumKm: Float64Array,
+  p: Position,
+): { km: number; offKm: number } {
+  const kx = KM_PER_DEG_LAT * Math.cos((p[1]! * Math.PI) / 180);
+  const px = p[0]!;
+  const py = p[1]!;
+  let best = { km: 0, offKm: Infinity };
+  if (lon.length === 1)
+    return { km: 0, offKm: Math.hypot((lon[0]! - px) * kx, (lat[0]! - py) * KM_PER_DEG_LAT) };
+  for (let i = 0; i < lon.length - 1; i++) {
+    const ax = (lon[i]! - px) * kx;
+    const ay = (lat[i]! - py) * KM_PER_DEG_LAT;
+    const bx = (lon[i + 1]! - px) * kx;
+    const by = (lat[i + 1]! - py) * KM_PER_DEG_LAT;
+    const dx = bx - ax;
+    const dy = by - ay;
+    const len2 = dx * dx + dy * dy;
+    const f = len2 > 0 ? Math.min(Math.max(-(ax * dx + ay * dy) / len2, 0), 1) : 0;
+    const d = Math.hypot(ax + f * dx, ay + f * dy);
+    if (d < best.offKm) best = { km: cumKm[i]! + f * (cumKm[i + 1]! - cumKm[i]!), offKm: d };
+  }
+  return best;
 }

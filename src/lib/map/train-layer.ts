@@ -1,7 +1,8 @@
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
+import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Feature, FeatureCollection, Point, Position } from 'geojson';
 import type { MeasuredRoute } from '../journey/route';
-import { positionAt, segmentIndexAt } from '../journey/position';
+import { positionAt } from '../journey/position';
+import { trailProgress } from './trail-progress';
 import { COLORS, FONT_STACK } from './style';
 import { ROUTE_LAYERS } from './route-layers';
 
@@ -38,21 +39,28 @@ function arrowImage(size = 48): ImageData {
   return ctx.getImageData(0, 0, size, size);
 }
 
+const TRAIL = 'trail';
+const CLEAR = 'rgba(0,0,0,0)';
+
 /** Adds the trail and train layers above the route (once per map style). */
 export function addTrainLayers(map: MapLibreMap): void {
   if (map.getSource(SOURCE)) return;
   if (!map.hasImage(ICON)) map.addImage(ICON, arrowImage(), { sdf: true, pixelRatio: 2 });
   map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  map.addSource(TRAIL, {
+    type: 'geojson',
+    lineMetrics: true,
+    data: { type: 'FeatureCollection', features: [] },
+  });
   map.addLayer(
     {
       id: TRAIN_LAYERS.trail,
       type: 'line',
-      source: SOURCE,
-      filter: ['==', ['geometry-type'], 'LineString'],
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      source: TRAIL,
+      layout: { 'line-join': 'round', 'line-cap': 'round', visibility: 'none' },
       paint: {
-        'line-color': ['match', ['get', 'country'], 'KP', COLORS.KP, COLORS.CN],
         'line-width': ['interpolate', ['linear'], ['zoom'], 4, 4.5, 10, 8],
+        'line-gradient': ['step', ['line-progress'], CLEAR, 0.5, CLEAR],
       },
     },
     ROUTE_LAYERS.stations,
@@ -61,7 +69,6 @@ export function addTrainLayers(map: MapLibreMap): void {
     id: TRAIN_LAYERS.trains,
     type: 'symbol',
     source: SOURCE,
-    filter: ['==', ['geometry-type'], 'Point'],
     layout: {
       'icon-image': ICON,
       'icon-size': ['case', ['get', 'main'], 1, 0.75],
@@ -82,7 +89,6 @@ export function addTrainLayers(map: MapLibreMap): void {
     id: TRAIN_LAYERS.labels,
     type: 'symbol',
     source: SOURCE,
-    filter: ['==', ['geometry-type'], 'Point'],
     layout: {
       'text-field': ['get', 'label'],
       'text-font': FONT_STACK,
@@ -99,49 +105,53 @@ export function addTrainLayers(map: MapLibreMap): void {
   });
 }
 
-/** The travelled part of the route up to `km`, split where the country changes. */
-export function trailFeatures(route: MeasuredRoute, km: number): Feature<LineString>[] {
-  const end = positionAt(route, km);
-  const last = segmentIndexAt(route.cumKm, end.km);
-  const out: Feature<LineString>[] = [];
-  let coords: Position[] = [];
-  let country = route.legs[route.legOfVertex[0] ?? 0]?.country ?? '';
-  for (let i = 0; i <= last && i < route.lon.length; i++) {
-    const c = route.legs[route.legOfVertex[i]!]?.country ?? '';
-    const p: Position = [route.lon[i]!, route.lat[i]!];
-    if (c !== country && coords.length) {
-      coords.push(p);
-      out.push(line(coords, country));
-      coords = [];
-      country = c;
-    }
-    coords.push(p);
-  }
-  coords.push([end.lon, end.lat]);
-  if (coords.length > 1) out.push(line(coords, country));
-  return out;
+/**
+ * The trail is the main routing drawn once as one line; each frame only moves the end of its
+ * colour gradient (MapLibre's `line-progress` runs over the line's Web Mercator length).
+ */
+export function setTrailRoute(map: MapLibreMap, route: MeasuredRoute): void {
+  const coordinates: Position[] = Array.from(route.lon, (lon, i) => [lon, route.lat[i]!]);
+  (map.getSource(TRAIL) as GeoJSONSource | undefined)?.setData({
+    type: 'Feature',
+    properties: {},
+    geometry: { type: 'LineString', coordinates },
+  });
 }
 
-const line = (coordinates: Position[], country: string): Feature<LineString> => ({
-  type: 'Feature',
-  properties: { country },
-  geometry: { type: 'LineString', coordinates },
-});
+const countryColor = (country: string): string =>
+  country === 'KP' ? COLORS.KP : country === 'CN' ? COLORS.CN : '#444444';
 
-/** Everything that moves, as one collection: the main train's trail and every train's marker. */
+/** Colours the trail up to `km` along the route, by country; O(log n + country changes). */
+export function setTrailProgress(map: MapLibreMap, route: MeasuredRoute, km: number): void {
+  if (!map.getLayer(TRAIN_LAYERS.trail)) return;
+  const p = trailProgress(route, km);
+  if (p.fraction <= 0) {
+    map.setLayoutProperty(TRAIN_LAYERS.trail, 'visibility', 'none');
+    return;
+  }
+  const stops: (string | number)[] = [];
+  for (const c of p.changes) stops.push(c.fraction, countryColor(c.country));
+  map.setPaintProperty(TRAIN_LAYERS.trail, 'line-gradient', [
+    'step',
+    ['line-progress'],
+    countryColor(p.firstCountry),
+    ...stops,
+    Math.min(p.fraction, 1),
+    CLEAR,
+  ] as unknown as ExpressionSpecification);
+  map.setLayoutProperty(TRAIN_LAYERS.trail, 'visibility', 'visible');
+}
+
+/** Every train's marker, as one collection. */
 export function movingFeatures(route: MeasuredRoute, trains: TrainMark[]): FeatureCollection {
-  const features: Feature[] = [];
-  const main = trains.find((t) => t.main);
-  if (main) features.push(...trailFeatures(route, main.km));
-  for (const t of trains) {
+  const features: Feature<Point>[] = trains.map((t) => {
     const p = positionAt(route, t.km);
-    const point: Feature<Point> = {
+    return {
       type: 'Feature',
       properties: { id: t.id, label: t.label, color: t.color, main: t.main, bearing: p.bearingDeg },
       geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
     };
-    features.push(point);
-  }
+  });
   return { type: 'FeatureCollection', features };
 }
 
