@@ -184,6 +184,21 @@ function spline(wps: Waypoint[]): V[] {
   });
 }
 
+const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
+
+/**
+ * A leg that runs on the same track as a leg of another route names that file in
+ * `geometry_from` (relative to its folder) and takes its waypoints and stations from it, so the
+ * track is surveyed once.
+ */
+function withSharedGeometry(raw: unknown, dir: string): unknown {
+  if (!isObj(raw) || typeof raw.geometry_from !== 'string') return raw;
+  const shared = readJson(join(dir, raw.geometry_from));
+  if (!isObj(shared)) return raw;
+  const { geometry_from: _from, ...rest } = raw;
+  return { ...rest, waypoints: shared.waypoints, stations: shared.stations };
+}
+
 /** Builds one route GeoJSON from a folder of waypoint files and prints each leg's figures. */
 export function buildRoute(src: string, out: string): void {
   const files = readdirSync(src)
@@ -191,7 +206,7 @@ export function buildRoute(src: string, out: string): void {
     .sort();
   const legs: Leg[] = [];
   try {
-    for (const f of files) legs.push(validate(JSON.parse(readFileSync(join(src, f), 'utf8')), f));
+    for (const f of files) legs.push(validate(withSharedGeometry(readJson(join(src, f)), src), f));
   } catch (e) {
     console.error(
       e instanceof InvalidFile || e instanceof SyntaxError
