@@ -90,7 +90,17 @@ export function showRoute(map: MapLibreMap, route: RouteCollection, variant = 'A
     filter: ['all', IS_LEG, withCommon(variant)],
     layout: { 'line-join': 'round', 'line-cap': 'round' },
     paint: {
-      'line-color': ['match', ['get', 'country'], 'KP', COLORS.KP, 'CN', COLORS.CN, '#444444'],
+      'line-color': [
+        'match',
+        ['get', 'country'],
+        'KP',
+        COLORS.KP,
+        'CN',
+        COLORS.CN,
+        'VN',
+        COLORS.VN,
+        '#444444',
+      ],
       'line-width': ['interpolate', ['linear'], ['zoom'], 4, 3, 10, 5],
     },
   });
@@ -121,7 +131,15 @@ export function showRoute(map: MapLibreMap, route: RouteCollection, variant = 'A
         ['case', PRINCIPAL, 6, 4],
       ],
       'circle-color': '#ffffff',
-      'circle-stroke-color': ['match', ['get', 'country'], 'KP', COLORS.KP, COLORS.CN],
+      'circle-stroke-color': [
+        'match',
+        ['get', 'country'],
+        'KP',
+        COLORS.KP,
+        'VN',
+        COLORS.VN,
+        COLORS.CN,
+      ],
       'circle-stroke-width': [
         'interpolate',
         ['linear'],
@@ -158,7 +176,7 @@ export function showRoute(map: MapLibreMap, route: RouteCollection, variant = 'A
         [
           'case',
           ['==', ['get', 'kind'], 'border'],
-          'Border · Friendship Bridge',
+          ['get', 'name'],
           PRINCIPAL,
           ['concat', ['get', 'name'], ' ', ['coalesce', ['get', 'name_local'], '']],
           '',
@@ -167,7 +185,7 @@ export function showRoute(map: MapLibreMap, route: RouteCollection, variant = 'A
         [
           'case',
           ['==', ['get', 'kind'], 'border'],
-          'Border · Friendship Bridge',
+          ['get', 'name'],
           ['concat', ['get', 'name'], ' ', ['coalesce', ['get', 'name_local'], '']],
         ],
       ],

@@ -10,6 +10,7 @@ export const COLORS = {
   countryLabel: '#6b5d50',
   KP: '#c8102e',
   CN: '#1f5fbf',
+  VN: '#15803d',
   variant: '#8b5cf6',
   halo: '#ffffff',
 } as const;

@@ -1,7 +1,7 @@
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { Feature, FeatureCollection, Point, Position } from 'geojson';
+import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
 import type { MeasuredRoute } from '../journey/route';
-import { positionAt } from '../journey/position';
+import { positionAt, segmentIndexAt } from '../journey/position';
 import { trailProgress } from './trail-progress';
 import { COLORS, FONT_STACK } from './style';
 import { ROUTE_LAYERS } from './route-layers';
@@ -9,7 +9,12 @@ import { ROUTE_LAYERS } from './route-layers';
 const SOURCE = 'moving';
 const ICON = 'train-arrow';
 
-export const TRAIN_LAYERS = { trail: 'trail', trains: 'trains', labels: 'train-labels' } as const;
+export const TRAIN_LAYERS = {
+  trail: 'trail',
+  trailLines: 'trail-lines',
+  trains: 'trains',
+  labels: 'train-labels',
+} as const;
 
 /** One train on the map: where it is on the route and how it is drawn. */
 export interface TrainMark {
@@ -65,10 +70,26 @@ export function addTrainLayers(map: MapLibreMap): void {
     },
     ROUTE_LAYERS.stations,
   );
+  // exports pass the trail as lines with the trains (one source per frame, no gradient to set)
+  map.addLayer(
+    {
+      id: TRAIN_LAYERS.trailLines,
+      type: 'line',
+      source: SOURCE,
+      filter: ['==', ['geometry-type'], 'LineString'],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': ['match', ['get', 'country'], 'KP', COLORS.KP, 'VN', COLORS.VN, COLORS.CN],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 4.5, 10, 8],
+      },
+    },
+    ROUTE_LAYERS.stations,
+  );
   map.addLayer({
     id: TRAIN_LAYERS.trains,
     type: 'symbol',
     source: SOURCE,
+    filter: ['==', ['geometry-type'], 'Point'],
     layout: {
       'icon-image': ICON,
       'icon-size': ['case', ['get', 'main'], 1, 0.75],
@@ -89,6 +110,7 @@ export function addTrainLayers(map: MapLibreMap): void {
     id: TRAIN_LAYERS.labels,
     type: 'symbol',
     source: SOURCE,
+    filter: ['==', ['geometry-type'], 'Point'],
     layout: {
       'text-field': ['get', 'label'],
       'text-font': FONT_STACK,
@@ -119,7 +141,7 @@ export function setTrailRoute(map: MapLibreMap, route: MeasuredRoute): void {
 }
 
 const countryColor = (country: string): string =>
-  country === 'KP' ? COLORS.KP : country === 'CN' ? COLORS.CN : '#444444';
+  (COLORS as Record<string, string>)[country] ?? '#444444';
 
 /** Colours the trail up to `km` along the route, by country; O(log n + country changes). */
 export function setTrailProgress(map: MapLibreMap, route: MeasuredRoute, km: number): void {
@@ -142,8 +164,46 @@ export function setTrailProgress(map: MapLibreMap, route: MeasuredRoute, km: num
   map.setLayoutProperty(TRAIN_LAYERS.trail, 'visibility', 'visible');
 }
 
-/** Every train's marker, as one collection. */
-export function movingFeatures(route: MeasuredRoute, trains: TrainMark[]): FeatureCollection {
+/**
+ * The travelled part of the route up to `km`, split where the country changes: O(n), for exports
+ * (the live map moves a gradient instead).
+ */
+export function trailFeatures(route: MeasuredRoute, km: number): Feature<LineString>[] {
+  const end = positionAt(route, km);
+  const last = segmentIndexAt(route.cumKm, end.km);
+  const out: Feature<LineString>[] = [];
+  const countryAt = (i: number) => route.legs[route.legOfVertex[i]!]?.country ?? '';
+  let coords: Position[] = [];
+  let country = countryAt(0);
+  for (let i = 0; i <= last && i < route.lon.length; i++) {
+    const p: Position = [route.lon[i]!, route.lat[i]!];
+    if (countryAt(i) !== country && coords.length) {
+      coords.push(p);
+      out.push(trailLine(coords, country));
+      coords = [];
+      country = countryAt(i);
+    }
+    coords.push(p);
+  }
+  coords.push([end.lon, end.lat]);
+  if (coords.length > 1) out.push(trailLine(coords, country));
+  return out;
+}
+
+const trailLine = (coordinates: Position[], country: string): Feature<LineString> => ({
+  type: 'Feature',
+  properties: { country },
+  geometry: { type: 'LineString', coordinates },
+});
+
+/** Every train's marker as one collection; with `withTrail`, the main train's trail as lines too. */
+export function movingFeatures(
+  route: MeasuredRoute,
+  trains: TrainMark[],
+  withTrail = false,
+): FeatureCollection {
+  const main = trains.find((t) => t.main);
+  const trail = withTrail && main ? trailFeatures(route, main.km) : [];
   const features: Feature<Point>[] = trains.map((t) => {
     const p = positionAt(route, t.km);
     return {
@@ -152,7 +212,7 @@ export function movingFeatures(route: MeasuredRoute, trains: TrainMark[]): Featu
       geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
     };
   });
-  return { type: 'FeatureCollection', features };
+  return { type: 'FeatureCollection', features: [...trail, ...features] };
 }
 
 /** One `setData` per frame for everything that moves. */

@@ -1,0 +1,168 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashFor, parseExportArgs, UsageError } from '../../scripts/export';
+import { pngSize, readPngText } from '../../src/lib/export/png-text';
+
+const root = join(import.meta.dirname, '..', '..');
+const script = join(root, 'scripts', 'export.ts');
+
+/** Runs `npm run export -- …` (through tsx) and returns its exit code and output. */
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', script, ...args],
+      { cwd: root, timeout: 170_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'journey-export-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('parseExportArgs', () => {
+  it('parseExportArgs(["--out", "a.png"]) defaults to a Full HD PNG', () => {
+    expect(parseExportArgs(['--out', 'a.png'])).toEqual({
+      out: 'a.png',
+      format: 'png',
+      width: 1920,
+      height: 1080,
+    });
+  });
+
+  it('parseExportArgs reads every option, in both --flag value and --flag=value forms', () => {
+    expect(
+      parseExportArgs([
+        '--out=clip.gif',
+        '--width',
+        '640',
+        '--height=360',
+        '--at',
+        '2025-09-01T20:00:00+09:00',
+        '--scenario',
+        'timeline',
+        '--title',
+        'Night run',
+        '--fps',
+        '12',
+        '--duration',
+        '3',
+      ]),
+    ).toEqual({
+      out: 'clip.gif',
+      format: 'gif',
+      width: 640,
+      height: 360,
+      atMs: Date.parse('2025-09-01T11:00:00Z'),
+      scenario: 'timeline',
+      title: 'Night run',
+      fps: 12,
+      durationS: 3,
+    });
+  });
+
+  it.each([
+    [['--out', 'a.png', '--colour', 'red'], /unknown option --colour/],
+    [['--out', 'a.png', '--width', '12.5'], /--width/],
+    [['--out', 'a.png', '--width', 'wide'], /--width/],
+    [['--out', 'a.png', '--width', '7681'], /--width/],
+    [['--out', 'a.png', '--height', '4321'], /--height/],
+    [['--out', 'a.png', '--height', '0'], /--height/],
+    [['--out', 'a.png', '--at', '2025-09-01T20:00:00Z', '--progress', '0.5'], /not both/],
+    [['--out', 'a.png', '--progress', '1.5'], /--progress/],
+    [['--out', 'a.png', '--at', 'yesterday'], /--at/],
+    [['--out', 'a.png', '--fps', '10'], /webm, mp4 and gif/],
+    [['--out', 'a.bmp'], /format/],
+    [['--out', 'a.png', '--format', 'tiff'], /--format/],
+    [['--width', '100'], /--out is required/],
+    [['--out'], /needs a value/],
+    [['--out', 'a.png', 'extra'], /unexpected argument/],
+  ])('parseExportArgs(%j) throws a usage error', (argv, message) => {
+    expect(() => parseExportArgs(argv)).toThrow(UsageError);
+    expect(() => parseExportArgs(argv)).toThrow(message);
+  });
+
+  it('hashFor passes the instant and scenario as t and s, and a fraction as p', () => {
+    const at = parseExportArgs([
+      '--out',
+      'a.png',
+      '--at',
+      '2025-09-01T11:00:00Z',
+      '--scenario',
+      'fast',
+    ]);
+    expect(hashFor(at as Exclude<typeof at, 'help'>)).toBe('#t=2025-09-01T11:00:00Z&s=fast');
+    const p = parseExportArgs(['--out', 'a.png', '--progress', '0.25']);
+    expect(hashFor(p as Exclude<typeof p, 'help'>)).toBe('#p=0.25');
+  });
+});
+
+describe('npm run export', () => {
+  it('exits 2 and prints the usage on a bad argument', async () => {
+    const { code, stderr } = await cli(['--out', join(dir, 'x.png'), '--width', '99999']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--width');
+    expect(stderr).toContain('Usage: npm run export');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('writes a PNG of the asked size with provenance', { timeout: 180_000 }, async () => {
+    const out = join(dir, 'route.png');
+    const { code, stdout, stderr } = await cli([
+      '--out',
+      out,
+      '--width',
+      '480',
+      '--height',
+      '270',
+      '--title',
+      'CLI test',
+    ]);
+    expect(stderr.replace(/npm warn.*\n?/g, '')).not.toMatch(/failed/);
+    expect(code).toBe(0);
+    expect(stdout).toContain('wrote');
+    const png = await readFile(out);
+    expect(pngSize(png)).toEqual({ width: 480, height: 270 });
+    expect(readPngText(png).find((t) => t.keyword === 'Title')?.text).toBe('CLI test');
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('exits 1 with the reason when the output folder does not exist', async () => {
+    const { code, stderr } = await cli(['--out', join(dir, 'missing', 'x.png')]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/export failed: .*does not exist/);
+  });
+
+  it(
+    'exits 1 and leaves no partial file when the file cannot be written',
+    { timeout: 180_000 },
+    async () => {
+      const sub = join(dir, 'fail');
+      await mkdir(join(sub, 'taken.png'), { recursive: true });
+      const { code, stderr } = await cli([
+        '--out',
+        join(sub, 'taken.png'),
+        '--width',
+        '320',
+        '--height',
+        '180',
+      ]);
+      expect(code).toBe(1);
+      expect(stderr).toContain('export failed');
+      expect(await readdir(sub)).toEqual(['taken.png']);
+      expect(await readdir(join(sub, 'taken.png'))).toEqual([]);
+    },
+  );
+});
