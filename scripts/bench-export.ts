@@ -38,8 +38,18 @@ const CASES: Case[] = [
   },
 ];
 
-/** Runs each case and prints median seconds (and frames per second for animations). */
-export async function benchExport(runs = 1): Promise<void> {
+/** A row of `bench/results.json` (see scripts/bench.ts). */
+interface ResultRow {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+/**
+ * Runs each case and prints median seconds (and frames per second for animations); with `json`,
+ * prints the rows as one JSON array on the last line instead, for `npm run bench`.
+ */
+export async function benchExport(runs = 1, json = false): Promise<void> {
   const root = resolve(import.meta.dirname, '..');
   if (!existsSync(join(root, 'dist', 'index.html'))) {
     throw new Error('dist/ is missing: run `npm run build` first');
@@ -54,6 +64,7 @@ export async function benchExport(runs = 1): Promise<void> {
       timeout: 15_000,
     });
     const rows: string[][] = [];
+    const results: ResultRow[] = [];
     for (const c of CASES) {
       const times: number[] = [];
       let bytes = 0;
@@ -65,12 +76,23 @@ export async function benchExport(runs = 1): Promise<void> {
       }
       times.sort((a, b) => a - b);
       const s = times[Math.floor(times.length / 2)]!;
+      results.push({ name: `export ${c.name}`, value: Math.round(s * 100) / 100, unit: 's' });
+      if (c.frames)
+        results.push({
+          name: `export ${c.name}, frame rate`,
+          value: Math.round((c.frames / s) * 100) / 100,
+          unit: 'frames/s',
+        });
       rows.push([
         c.name,
         s.toFixed(2),
         c.frames ? (c.frames / s).toFixed(2) : '',
         (bytes / 1e6).toFixed(2),
       ]);
+    }
+    if (json) {
+      console.log(JSON.stringify(results));
+      return;
     }
     const head = ['export', 'seconds', 'frames/s', 'MB'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -93,7 +115,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error('usage: tsx scripts/bench-export.ts [--runs N]');
     process.exit(2);
   }
-  await benchExport(runs).catch((e: unknown) => {
+  await benchExport(runs, process.argv.includes('--json')).catch((e: unknown) => {
     console.error(`bench failed: ${e instanceof Error ? e.message : String(e)}`);
     process.exitCode = 1;
   });

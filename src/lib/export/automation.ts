@@ -1,10 +1,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { RouteCollection } from '../journey/route';
-import { exportAnimation } from './animation';
 import { compositionText, exportViewFor, type ViewChoice } from './defaults';
-import { exportImage, type ExportResult } from './image';
-import { exportSvg } from './svg';
+import type { ExportResult } from './image';
 import type { ExportFormat, ExportMoment } from './types';
 import { MAX_EXPORT_SIZE } from './view';
 
@@ -99,13 +97,17 @@ export async function runExport(
   const common = { width, height, route, moment, view, text, showVariants };
   switch (o.format) {
     case 'png':
-    case 'jpeg':
+    case 'jpeg': {
+      // the encoders load on first use, so they cost nothing at start-up
+      const { exportImage } = await import('./image');
       return exportImage({
         ...common,
         format: o.format,
         ...(o.quality === undefined ? {} : { quality: o.quality }),
       });
+    }
     case 'svg': {
+      const { exportSvg } = await import('./svg');
       const svg = await exportSvg(common);
       return {
         blob: new Blob([svg], { type: 'image/svg+xml' }),
@@ -116,7 +118,8 @@ export async function runExport(
     }
     case 'webm':
     case 'mp4':
-    case 'gif':
+    case 'gif': {
+      const { exportAnimation } = await import('./animation');
       return exportAnimation({
         ...common,
         format: o.format,
@@ -126,6 +129,7 @@ export async function runExport(
         movingAt: getters.movingAt,
         captionAt: getters.captionAt,
       });
+    }
     default:
       throw new Error(`unknown format ${String(o.format)}`);
   }
