@@ -4,8 +4,11 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 export interface AutomationApi {
   /** Screen position (CSS px, relative to the map) of the main train, or null before it is drawn. */
   trainScreenPoint(): [number, number] | null;
-  /** Starts recording how long each playback frame spends in our code; returns the list it fills. */
-  recordFrameTimes(): number[];
+  /**
+   * Starts recording how long each playback frame takes (all of it, and the part inside MapLibre
+   * calls); returns the lists it fills.
+   */
+  recordFrameTimes(): { totalMs: number[]; mapMs: number[] };
 }
 
 declare global {
@@ -18,12 +21,15 @@ declare global {
 export function installAutomation(
   getMap: () => MapLibreMap | null,
   getTrain: () => [number, number] | null,
-  player: { onFrameTiming: ((ms: number) => void) | null },
+  player: { onFrameTiming: ((totalMs: number, mapMs: number) => void) | null },
 ): void {
   window.journeyMap = {
     recordFrameTimes() {
-      const times: number[] = [];
-      player.onFrameTiming = (ms) => times.push(ms);
+      const times = { totalMs: [] as number[], mapMs: [] as number[] };
+      player.onFrameTiming = (total, map) => {
+        times.totalMs.push(total);
+        times.mapMs.push(map);
+      };
       return times;
     },
     trainScreenPoint() {

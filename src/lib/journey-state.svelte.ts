@@ -11,6 +11,10 @@ import {
 } from './journey/journey';
 import { buildScenarios, kmAtTime, timeAtKm, type Scenario } from './journey/schedule';
 import type { PlaybackScenario } from './journey/playback';
+import type { ImportedJourney } from './import/types';
+
+/** Speed assumed to play an imported route that carries no times. */
+export const DEFAULT_IMPORT_SPEED_KMH = 60;
 
 /** Colours of the trains: the reconstructed timeline first, then the claims' ghosts. */
 export const TRAIN_COLORS = ['#111827', '#e11d48', '#0891b2', '#ca8a04', '#7c3aed', '#059669'];
@@ -41,9 +45,16 @@ export class JourneyState {
   showVariants = $state(true);
   error = $state<string | null>(null);
   selectedClaim = $state<string | null>(null);
+  /** A journey the user loaded from a file; null for a built-in journey. */
+  imported = $state.raw<ImportedJourney | null>(null);
 
-  /** Every routing measured once. */
-  measuredVariants = $derived(this.route ? measureVariants(this.route) : []);
+  /** The title to show. */
+  title = $derived(this.journey?.title ?? this.imported?.name ?? 'Journey Map');
+
+  /** Every routing measured once (an import comes measured on its full line, from the worker). */
+  measuredVariants = $derived(
+    this.imported?.measuredVariants ?? (this.route ? measureVariants(this.route) : []),
+  );
   variants = $derived(this.measuredVariants.map((m) => m.summary.variant));
   measured: Record<string, MeasuredRoute> = $derived(
     Object.fromEntries(this.measuredVariants.map((m) => [m.summary.variant, m.route])),
@@ -58,7 +69,9 @@ export class JourneyState {
 
   scenarios: Scenario[] = $derived.by(() => {
     const mv = this.measuredVariants.find((m) => m.summary.variant === this.variant);
-    return this.journey && this.vague && mv ? buildScenarios(this.journey, this.vague, mv) : [];
+    if (!mv) return [];
+    if (this.journey && this.vague) return buildScenarios(this.journey, this.vague, mv);
+    return this.imported ? [importedScenario(this.imported, mv.summary.totalKm)] : [];
   });
   playback = $derived(this.scenarios.map(toPlayback));
 
@@ -80,6 +93,28 @@ export class JourneyState {
       : '',
   );
 
+  /**
+   * Shows a journey read from the user's file. Called only after it parsed and validated, so the
+   * journey on screen is replaced only by a good one.
+   */
+  loadImported(j: ImportedJourney): void {
+    let journey: Journey | null = null;
+    if (j.journeyText) {
+      const parsed = parseJourney(j.journeyText, j.fileName, this.vague ?? undefined);
+      if (!parsed.ok) {
+        this.error = parsed.errors.map(formatDataError).join('\n');
+        return;
+      }
+      journey = parsed.value;
+    }
+    this.variant = 'A';
+    this.selectedClaim = null;
+    this.imported = j;
+    this.journey = journey;
+    this.route = j.route;
+    this.error = null;
+  }
+
   /** Loads a route, its journey file and the vague-words table; errors name file and place. */
   async load(src: JourneySources): Promise<void> {
     try {
@@ -90,6 +125,7 @@ export class JourneyState {
       if (!vague.ok) throw new Error(vague.errors.map(formatDataError).join('\n'));
       const journey = parseJourney(journeyText!, fileName(src.journeyUrl), vague.value);
       if (!journey.ok) throw new Error(journey.errors.map(formatDataError).join('\n'));
+      this.imported = null;
       this.route = JSON.parse(routeText!) as RouteCollection;
       this.vague = vague.value;
       this.journey = journey.value;
@@ -98,6 +134,35 @@ export class JourneyState {
       this.error = `Could not load the journey: ${e instanceof Error ? e.message : String(e)}`;
     }
   }
+}
+
+/** The playable schedule of an import: its recorded times, or a constant speed when it has none. */
+function importedScenario(j: ImportedJourney, totalKm: number): Scenario {
+  if (j.timeline && j.timeline.knots.length > 1) {
+    const last = j.timeline.knots[j.timeline.knots.length - 1]!;
+    return {
+      id: 'recorded',
+      label: 'Recorded times from the file',
+      variant: 'A',
+      departUtcMs: j.timeline.departUtcMs,
+      durationSec: last.tSec,
+      knots: j.timeline.knots,
+      basis: [],
+    };
+  }
+  const durationSec = Math.max((totalKm / DEFAULT_IMPORT_SPEED_KMH) * 3600, 1);
+  return {
+    id: 'constant',
+    label: `No times in the file: a constant ${DEFAULT_IMPORT_SPEED_KMH} km/h`,
+    variant: 'A',
+    departUtcMs: Date.UTC(2000, 0, 1),
+    durationSec,
+    knots: [
+      { tSec: 0, km: 0 },
+      { tSec: durationSec, km: totalKm },
+    ],
+    basis: [],
+  };
 }
 
 const fileName = (url: string) =>

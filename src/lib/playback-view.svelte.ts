@@ -68,12 +68,12 @@ export class PlaybackView {
   );
 
   readouts = $derived.by(() =>
-    this.journey.current && this.main && this.journey.journey
+    this.journey.current && this.main
       ? readoutsAt(
           this.journey.current,
           this.main,
           this.player.clock.tMs,
-          this.journey.journey.zones,
+          this.journey.journey?.zones ?? {},
         )
       : null,
   );
@@ -82,8 +82,8 @@ export class PlaybackView {
     const route = this.journey.current;
     const main = this.main;
     const journey = this.journey.journey;
-    if (!route || !main || !journey) return [];
-    const events: Tick[] = journey.events.map((e) => ({
+    if (!route || !main) return [];
+    const events: Tick[] = (journey?.events ?? []).map((e) => ({
       kind: 'event',
       label: e.name,
       tMs: isoToUtcMs(e.best),

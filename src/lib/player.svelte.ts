@@ -1,5 +1,6 @@
 import { flushSync } from 'svelte';
 import { clampRate, clampTime, play, stepRate, tick, type ClockState } from './journey/clock';
+import { mapCallMs } from './map/frame-cost';
 
 /** How the camera behaves during playback. */
 export type CameraMode = 'follow' | 'free';
@@ -99,8 +100,11 @@ export class Player {
     this.#stopLoop();
   }
 
-  /** Called after each frame with the milliseconds our code spent in it (for benchmarks). */
-  onFrameTiming: ((ms: number) => void) | null = null;
+  /**
+   * Called after each frame with the milliseconds spent in it (for benchmarks): all of it, and
+   * the part inside MapLibre API calls (`setData`, `setPaintProperty`).
+   */
+  onFrameTiming: ((totalMs: number, mapMs: number) => void) | null = null;
 
   #frame = (): void => {
     const now = this.#now();
@@ -109,8 +113,9 @@ export class Player {
     this.clock = tick(this.clock, elapsed);
     // apply every derived value and effect of this instant inside the frame, not a microtask later
     if (this.onFrameTiming) {
+      mapCallMs.value = 0;
       flushSync();
-      this.onFrameTiming(performance.now() - now);
+      this.onFrameTiming(performance.now() - now, mapCallMs.value);
     }
     if (this.clock.playing) this.#raf = this.#request(this.#frame);
     else this.#stopLoop();

@@ -4,11 +4,19 @@ import { decodeHash, encodeHash, type ViewState } from './journey/url-state';
 export const readUrlView = (): ViewState => decodeHash(location.hash);
 
 let last = '';
+let lastWriteMs = -Infinity;
 
-/** Writes the view into the hash without adding a history entry; skips unchanged hashes. */
-export function writeUrlView(v: ViewState): void {
+/**
+ * Writes the view into the hash without adding a history entry; skips unchanged hashes. While
+ * playing (`throttle`), writes at most once a second: `replaceState` is slow enough to show in a
+ * frame.
+ */
+export function writeUrlView(v: ViewState, throttle = false): void {
+  const now = performance.now();
+  if (throttle && now - lastWriteMs < 1000) return;
   const hash = encodeHash(v);
   if (hash === last) return;
   last = hash;
+  lastWriteMs = now;
   history.replaceState(history.state, '', hash || location.pathname + location.search);
 }
