@@ -1,32 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { launch, openPage, serveDist, waitForMapReady } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, waitForMapReady } from './harness';
+import { useBuiltApp } from './app-fixture';
 
 // Written against the App wiring of ImportDrop: data-testid="import-input" (the file input),
 // [role=alert] for errors, data-testid="journey-title", "play" and "km-travelled".
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'import');
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBuiltApp();
 
 /** Records CSP violations (events and console reports) from before the app's first script. */
 async function open(hash = '') {
-  const { page, log } = await openPage(browser, { width: 1400, height: 900 });
+  const { page, log } = await openPage(app.browser, { width: 1400, height: 900 });
   const csp: string[] = [];
   const dialogs: string[] = [];
   page.on('console', (m) => {
@@ -43,7 +31,7 @@ async function open(hash = '') {
       seen.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
   });
-  await page.goto(url + hash);
+  await page.goto(app.url + hash);
   await waitForMapReady(page);
   const violations = async () => [
     ...csp,

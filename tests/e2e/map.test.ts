@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { hex, launch, openPage, pixelStats, serveDist, waitForMapReady } from './harness';
+import { describe, expect, it } from 'vitest';
+import { hex, openPage, pixelStats, waitForMapReady } from './harness';
+import { useBuiltApp } from './app-fixture';
 import { COLORS } from '../../src/lib/map/style';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBuiltApp();
 
 describe('the built app in Chromium', () => {
   it('draws the route on the offline map with no request leaving 127.0.0.1 and no console error', async () => {
-    const { page, log } = await openPage(browser);
+    const { page, log } = await openPage(app.browser);
     const started = Date.now();
-    await page.goto(url);
+    await page.goto(app.url);
     await waitForMapReady(page);
     const readyMs = Date.now() - started;
     console.log(`data-map-ready after ${readyMs} ms`);
@@ -41,8 +28,8 @@ describe('the built app in Chromium', () => {
   });
 
   it('shows the distance panel with the measured total and the great-circle distance', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(url);
+    const { page } = await openPage(app.browser);
+    await page.goto(app.url);
     await waitForMapReady(page);
     const total = await page.getByTestId('total-km').textContent();
     const gc = await page.getByTestId('great-circle-km').textContent();
@@ -52,8 +39,8 @@ describe('the built app in Chromium', () => {
   });
 
   it('names Natural Earth in the map attribution', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(url);
+    const { page } = await openPage(app.browser);
+    await page.goto(app.url);
     await waitForMapReady(page);
     await expect(page.locator('.maplibregl-ctrl-attrib').textContent()).resolves.toContain(
       'Natural Earth',

@@ -1,23 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { launch, openPage, serveDist, waitForMapReady } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, waitForMapReady } from './harness';
+import { useBuiltApp } from './app-fixture';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBuiltApp();
 
 const kmShown = async (page: Page) =>
   Number((await page.getByTestId('km-travelled').textContent())?.replace(/[^\d.]/g, ''));
@@ -26,8 +14,8 @@ const trainPoint = (page: Page) =>
   page.evaluate(() => window.journeyMap?.trainScreenPoint() ?? null);
 
 async function open(hash = '') {
-  const { page, log } = await openPage(browser, { width: 1400, height: 900 });
-  await page.goto(url + hash);
+  const { page, log } = await openPage(app.browser, { width: 1400, height: 900 });
+  await page.goto(app.url + hash);
   await waitForMapReady(page);
   await page.getByTestId('local-time').waitFor();
   return { page, log };

@@ -1,5 +1,5 @@
 import type { MeasuredRoute } from '../journey/route';
-import { positionAt } from '../journey/position';
+import { positionAt, segmentIndexAt } from '../journey/position';
 
 /** Web Mercator x, y in 0…1 (the units MapLibre measures `line-progress` in). */
 const mercX = (lon: number) => lon / 360 + 0.5;
@@ -46,7 +46,7 @@ function measureMercator(route: MeasuredRoute): MercatorMeasure {
 export function trailProgress(route: MeasuredRoute, km: number) {
   const m = measureMercator(route);
   const p = positionAt(route, km);
-  const i = Math.min(route.legOfVertex.length - 2, Math.max(0, indexBelow(route.cumKm, p.km)));
+  const i = Math.min(route.legOfVertex.length - 2, Math.max(0, segmentIndexAt(route.cumKm, p.km)));
   const span = route.cumKm[i + 1]! - route.cumKm[i]!;
   const f = span > 0 ? (p.km - route.cumKm[i]!) / span : 0;
   const fraction = m.fraction[i]! + f * (m.fraction[i + 1]! - m.fraction[i]!);
@@ -55,15 +55,4 @@ export function trailProgress(route: MeasuredRoute, km: number) {
     firstCountry: m.firstCountry,
     changes: m.changes.filter((c) => c.fraction < fraction - 1e-9),
   };
-}
-
-function indexBelow(cum: Float64Array, km: number): number {
-  let lo = 0;
-  let hi = cum.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (cum[mid]! <= km) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
