@@ -1,7 +1,6 @@
 import type { VagueWords } from '../journey/journey';
-import type { ImportFile, ImportResult } from './types';
+import { MAX_BYTES, type ImportFile, type ImportResult } from './types';
 import type { ImportRequest, ImportResponse } from './import.worker';
-import { MAX_BYTES } from './detect';
 
 /** What the client reports while a file is being imported. */
 export type ImportPhase = 'reading' | 'parsing';

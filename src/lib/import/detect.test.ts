@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importFile, importFiles, MAX_BYTES } from './detect';
+import { importFile, importFiles } from './detect';
+import { MAX_BYTES } from './types';
 
 const bytes = (name: string): ArrayBuffer => {
   const b = readFileSync(join(import.meta.dirname, '../../../tests/fixtures/import', name));

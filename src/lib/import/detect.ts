@@ -1,14 +1,11 @@
 import type { VagueWords } from '../journey/journey';
-import type { DataError, ImportFile, ImportResult } from './types';
+import { MAX_BYTES, type DataError, type ImportFile, type ImportResult } from './types';
 import { jsonSyntaxError, JsonLocator } from './located';
 import { geoJsonToRoute, looksLikeGeoJson } from './geojson';
 import { importGpx } from './gpx';
 import { importKml } from './kml';
 import { importJourney, looksLikeJourney } from './journey-file';
 import { xmlRootName } from './xml';
-
-/** Files above this are refused before they are read. */
-export const MAX_BYTES = 100 * 1024 * 1024;
 
 export interface ImportOptions {
   /** The vague-words table, to check a journey file's phrases. */

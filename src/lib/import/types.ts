@@ -4,6 +4,9 @@ import type { MeasuredVariant } from '../journey/claims';
 
 export type { DataError };
 
+/** The largest file the importers open (a 1,000,000-point GPX with times is about 82 MB). */
+export const MAX_BYTES = 100 * 1024 * 1024;
+
 /** A timed track: `km` along the route reached `tSec` seconds after `departUtcMs`. */
 export interface ImportedTimeline {
   /** UTC instant of the first timed point, ms since the epoch. */
