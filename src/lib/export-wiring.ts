@@ -9,14 +9,9 @@ import { overallVerdict } from './claim-text';
 
 /** What exports need from the app's state, as plain functions of an instant. */
 export function exportSources(journey: JourneyState, view: PlaybackView, player: Player) {
-  const trainsAt = (tMs: number) =>
-    view.trains.map((t) => {
-      const s = view.visible.find((v) => v.id === t.id)!;
-      return { ...t, km: kmAtInstant(s, tMs) };
-    });
   const movingAt = (tMs: number): FeatureCollection =>
     journey.current
-      ? movingFeatures(journey.current, trainsAt(tMs), true)
+      ? movingFeatures(journey.current, view.trainsAt(tMs), true)
       : { type: 'FeatureCollection', features: [] };
   const captionAt = (tMs: number): string => {
     if (!journey.current || !view.main || !journey.journey) return '';

@@ -51,15 +51,17 @@ export class PlaybackView {
     ),
   );
 
-  trains: TrainMark[] = $derived.by(() =>
+  /** The shown trains at any instant (exports ask for instants other than the player's). */
+  trainsAt = (tMs: number): TrainMark[] =>
     this.visible.map((s) => ({
       id: s.id,
       label: s.id === this.main?.id ? 'Reconstructed' : s.label.split(',')[0]!,
       color: this.colorOf(s.id),
-      km: kmAtInstant(s, this.player.clock.tMs),
+      km: kmAtInstant(s, tMs),
       main: s.id === this.main?.id,
-    })),
-  );
+    }));
+
+  trains: TrainMark[] = $derived.by(() => this.trainsAt(this.player.clock.tMs));
 
   moving: FeatureCollection = $derived.by(() =>
     this.journey.current

@@ -11,46 +11,25 @@ import {
   WebMOutputFormat,
   type VideoCodec,
 } from 'mediabunny';
-import type { RouteCollection } from '../journey/route';
 import { compositionPadding, drawComposition, loadCompositionFonts } from './compose';
 import type { ExportResult } from './image';
 import { canvas2d, createExportMap, type ExportMap } from './render';
-import {
-  provenanceOf,
-  throwIfAborted,
-  type CompositionText,
-  type ExportMoment,
-  type ExportView,
-  type ProgressCallback,
-  type VideoFormat,
-} from './types';
+import { provenanceOf, throwIfAborted, type VideoFormat, type ExportCommon } from './types';
 import { rasterLayout } from './view';
 
 /** An animation export: frame `i` shows the instant `range[0] + (range[1] − range[0]) · i / (n − 1)`. */
-export interface AnimationExportOptions {
+export interface AnimationExportOptions extends ExportCommon {
   format: VideoFormat | 'gif';
-  width: number;
-  height: number;
-  pixelRatio?: number;
   /** Frames per second of the output. */
   fps: number;
   /** Length of the output, seconds; the frame count is `round(durationS × fps)`. */
   durationS: number;
   /** The journey time shown, UTC ms, first and last frame. */
   range: [number, number];
-  route: RouteCollection;
-  /** The moment the export was started from (provenance, legend). */
-  moment: ExportMoment;
-  view: ExportView;
-  text: CompositionText;
   /** Trains and trail at an instant (UTC ms). */
   movingAt: (tMs: number) => FeatureCollection;
   /** The caption (clock) at an instant (UTC ms). */
   captionAt: (tMs: number) => string;
-  showVariants?: boolean;
-  baseUrl?: string;
-  signal?: AbortSignal;
-  onProgress?: ProgressCallback;
 }
 
 /** Frame rates and lengths the animation export accepts. */

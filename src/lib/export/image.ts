@@ -1,37 +1,20 @@
-import type { RouteCollection } from '../journey/route';
 import { compositionPadding, drawComposition, loadCompositionFonts } from './compose';
 import { insertPngText } from './png-text';
 import { renderMapCanvas } from './render';
 import {
   provenanceOf,
   throwIfAborted,
-  type CompositionText,
-  type ExportMoment,
-  type ExportView,
   type ImageFormat,
-  type ProgressCallback,
   type Provenance,
+  type ExportCommon,
 } from './types';
 import { rasterLayout } from './view';
 
 /** A still image export. */
-export interface ImageExportOptions {
+export interface ImageExportOptions extends ExportCommon {
   format: ImageFormat;
-  /** Output size in pixels, exactly. */
-  width: number;
-  height: number;
-  /** Device pixels per CSS pixel; chosen from the size when omitted. */
-  pixelRatio?: number;
-  route: RouteCollection;
-  moment: ExportMoment;
-  view: ExportView;
-  text: CompositionText;
-  showVariants?: boolean;
   /** JPEG quality, 0..1 (default 0.92). */
   quality?: number;
-  baseUrl?: string;
-  signal?: AbortSignal;
-  onProgress?: ProgressCallback;
 }
 
 /** An exported file. */

@@ -4,7 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import { isStation, type RouteCollection } from '../journey/route';
 import { basemapStyle, PLACE_LABELS } from '../map/style';
 import { loadLabelFonts } from '../map/fonts';
-import { setVariantsVisible, showRoute } from '../map/route-layers';
+import { setRouting, showRoute } from '../map/route-layers';
 import { addTrainLayers, updateTrains } from '../map/train-layer';
 import { ExportCancelled, throwIfAborted, type ExportView, type ProgressCallback } from './types';
 import { fitView, rasterLayout, type Camera, type Padding, type RasterLayout } from './view';
@@ -169,7 +169,7 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
     opts.onProgress?.(0.1, 'style');
     await next(map, 'load', signal, timeoutMs);
     showRoute(map, opts.route);
-    setVariantsVisible(map, opts.showVariants ?? true);
+    setRouting(map, 'A', opts.showVariants ?? true);
     addTrainLayers(map);
     const m = map;
     const draw = async (moving: FeatureCollection, s = signal) => {

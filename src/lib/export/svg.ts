@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { isLeg, isStation, type RouteCollection } from '../journey/route';
+import { isLeg, isStation } from '../journey/route';
 import { COLORS, FONT_STACK, PLACE_LABELS } from '../map/style';
 import { compositionPadding, decorationScale } from './compose';
 import {
@@ -7,27 +7,12 @@ import {
   provenanceOf,
   throwIfAborted,
   type CompositionText,
-  type ExportMoment,
-  type ExportView,
-  type ProgressCallback,
+  type ExportCommon,
 } from './types';
 import { fitView, projector, rasterLayout, scaleBar, type Camera } from './view';
 
 /** A vector export of the same view as the raster one. */
-export interface SvgExportOptions {
-  width: number;
-  height: number;
-  pixelRatio?: number;
-  route: RouteCollection;
-  moment: ExportMoment;
-  view: ExportView;
-  text: CompositionText;
-  showVariants?: boolean;
-  /** Where the app is served from (the basemap GeoJSON is fetched relative to it). */
-  baseUrl?: string;
-  signal?: AbortSignal;
-  onProgress?: ProgressCallback;
-}
+export type SvgExportOptions = ExportCommon;
 
 type Pt = [number, number];
 type Box = { x0: number; y0: number; x1: number; y1: number };

@@ -1,4 +1,5 @@
 import type { FeatureCollection } from 'geojson';
+import type { RouteCollection } from '../journey/route';
 
 /** The moment of the journey an export shows, handed over by the app (never read from the player). */
 export interface ExportMoment {
@@ -100,4 +101,23 @@ export class ExportCancelled extends Error {
 /** Throws {@link ExportCancelled} when the signal is aborted. */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ExportCancelled();
+}
+
+/** What every export (image, SVG, animation) is given. */
+export interface ExportCommon {
+  /** Output size in pixels, exactly. */
+  width: number;
+  height: number;
+  /** Device pixels per CSS pixel; chosen from the size when omitted. */
+  pixelRatio?: number;
+  route: RouteCollection;
+  /** The moment shown (for animations: the one the export was started from; provenance, legend). */
+  moment: ExportMoment;
+  view: ExportView;
+  text: CompositionText;
+  showVariants?: boolean;
+  /** Where the app is served from (the basemap GeoJSON is fetched relative to it). */
+  baseUrl?: string;
+  signal?: AbortSignal;
+  onProgress?: ProgressCallback;
 }

@@ -240,7 +240,3 @@ export function showHighlight(map: MapLibreMap, stretch: Feature | null): void {
     ROUTE_LAYERS.casing,
   );
 }
-
-/** Shows or hides the routings other than `variant`. */
-export const setVariantsVisible = (map: MapLibreMap, visible: boolean, variant = 'A'): void =>
-  setRouting(map, variant, visible);
