@@ -66,17 +66,6 @@ const FACTS_DISAGREEMENT: Record<string, { maxKm: number; reason: string }> = {
 // Principal stations on the legs built from pyongui/bridge/shendan: these must always be present.
 const ALWAYS_PRESENT = new Set(PRINCIPAL.slice(0, 8).map(([n]) => n));
 
-/**
- * Interim: legs whose reconstructed geometry still falls short of the published length (the
- * curvature between stations is missing). Each entry is a known defect listed in the README's
- * known limits; remove it when the leg is traced properly. Everything else must be within 3%.
- */
-const INTERIM_TOLERANCE: Record<string, number> = {
-  // Luanxian → Langwopu → Tangshan → Qidaoqiao (the 1994 re-routing) still runs on station
-  // estimates: 58.5 km against 71 km by the fare table (geo/routes/SOURCES-shenyang-beijing.md)
-  jinshan: 0.05,
-};
-
 describe('route data (geo/routes/pyongyang-beijing.geojson)', () => {
   it('has the Pyongyang–Shenyang legs in travel order', () => {
     expect(legs.map((l) => l.properties.id).slice(0, 4)).toEqual([
@@ -114,9 +103,8 @@ describe('route data (geo/routes/pyongyang-beijing.geojson)', () => {
 
   for (const leg of legs.filter((l) => l.properties.published_km !== undefined)) {
     const pub = leg.properties.published_km!;
-    const tol = INTERIM_TOLERANCE[leg.properties.id] ?? 0.03;
-    it(`the ${leg.properties.line} leg (${leg.properties.id}) measures within ${tol * 100}% of its published ${pub} km`, () => {
-      expect(Math.abs(km(leg) - pub) / pub).toBeLessThan(tol);
+    it(`the ${leg.properties.line} leg (${leg.properties.id}) measures within 3% of its published ${pub} km`, () => {
+      expect(Math.abs(km(leg) - pub) / pub).toBeLessThan(0.03);
     });
   }
 
@@ -124,10 +112,10 @@ describe('route data (geo/routes/pyongyang-beijing.geojson)', () => {
     const chain = legsOf(v).filter((l) => l.properties.order >= 50);
     const complete = chain.length > 0 && /Beijing/.test(chain.at(-1)!.properties.to);
     it.runIf(complete)(
-      `routing ${v} measures within ${(INTERIM_TOLERANCE[`routing ${v}`] ?? 0.03) * 100}% of ${pub} km from Shenyang to Beijing`,
+      `routing ${v} measures within 3% of ${pub} km from Shenyang to Beijing`,
       () => {
         const total = chain.reduce((s, l) => s + km(l), 0);
-        expect(Math.abs(total - pub) / pub).toBeLessThan(INTERIM_TOLERANCE[`routing ${v}`] ?? 0.03);
+        expect(Math.abs(total - pub) / pub).toBeLessThan(0.03);
       },
     );
   }
