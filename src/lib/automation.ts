@@ -1,4 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { MapCamera } from './journey/url-state';
 
 /** What browser tests and the export command line may read from the running app. */
 export interface AutomationApi {
@@ -9,6 +10,8 @@ export interface AutomationApi {
    * calls); returns the lists it fills.
    */
   recordFrameTimes(): { totalMs: number[]; mapMs: number[] };
+  /** Where the map looks now, or null before it exists. */
+  camera(): MapCamera | null;
 }
 
 declare global {
@@ -31,6 +34,12 @@ export function installAutomation(
         times.mapMs.push(map);
       };
       return times;
+    },
+    camera() {
+      const map = getMap();
+      if (!map) return null;
+      const c = map.getCenter();
+      return { zoom: map.getZoom(), lat: c.lat, lon: c.lng, bearing: map.getBearing() };
     },
     trainScreenPoint() {
       const map = getMap();

@@ -39,12 +39,13 @@ describe('playback in Chromium', () => {
     await page.context().close();
   });
 
-  it('the End key scrubs to the arrival, shown in Beijing time', async () => {
+  it('the End key scrubs to the arrival, shown in Beijing time and kept in the URL', async () => {
     const { page } = await open();
     await page.locator('body').press('End');
     await expect
       .poll(() => page.getByTestId('local-time').textContent())
       .toMatch(/Tue 2 Sep 16:00 Beijing \(UTC\+8\)/);
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('t=2025-09-02T08:00:00Z');
     await page.context().close();
   });
 
@@ -80,6 +81,31 @@ describe('playback in Chromium', () => {
       false,
     );
     expect(await page.evaluate(() => location.hash)).toContain('t=2025-09-01T18:00:00Z');
+    await page.context().close();
+  });
+});
+
+describe('map view in the URL, in Chromium', () => {
+  it('a URL with a map view reopens there, and zooming writes the new view back', async () => {
+    const { page, log } = await open('#cam=free&map=8/39.84/118.28');
+    const cam = await page.evaluate(() => window.journeyMap?.camera() ?? null);
+    expect(cam).not.toBeNull();
+    expect(cam!.zoom).toBeCloseTo(8, 5);
+    expect(cam!.lat).toBeCloseTo(39.84, 4);
+    expect(cam!.lon).toBeCloseTo(118.28, 4);
+    await page.locator('.maplibregl-ctrl-zoom-in').click();
+    await expect
+      .poll(() => page.evaluate(() => location.hash), { timeout: 10_000 })
+      .toContain('map=9/39.84/118.28');
+    expect(log.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a URL without a map view fits the whole route and writes no view', async () => {
+    const { page } = await open('#cam=free');
+    const cam = await page.evaluate(() => window.journeyMap?.camera() ?? null);
+    expect(cam!.zoom).toBeLessThan(7);
+    expect(await page.evaluate(() => location.hash)).not.toContain('map=');
     await page.context().close();
   });
 });

@@ -26,6 +26,28 @@ describe('URL state', () => {
     expect(decodeHash('#p=1.5')).toEqual({});
   });
 
+  it('encodeHash(view) writes the map view as zoom/lat/lon and reads it back', () => {
+    const map = { zoom: 7.25, lat: 39.83889, lon: 118.28226 };
+    expect(encodeHash({ map })).toBe('#map=7.25/39.83889/118.28226');
+    expect(decodeHash(encodeHash({ map }))).toEqual({ map });
+    expect(decodeHash('#map=5/40/120/-30.5')).toEqual({
+      map: { zoom: 5, lat: 40, lon: 120, bearing: -30.5 },
+    });
+  });
+
+  it('decodeHash(hash) ignores a map view that is malformed or out of range', () => {
+    for (const bad of [
+      '7/39',
+      '7/39/118/0/0',
+      '30/39/118',
+      '7/91/118',
+      '7/39/181',
+      '7//118',
+      'a/b/c',
+    ])
+      expect(decodeHash(`#map=${bad}`), bad).toEqual({});
+  });
+
   it('decodeHash("") is an empty view', () => {
     expect(decodeHash('')).toEqual({});
   });

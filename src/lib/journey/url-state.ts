@@ -1,3 +1,12 @@
+/** Where the map looks: MapLibre's own hash order, `zoom/lat/lon[/bearing]`. */
+export interface MapCamera {
+  zoom: number;
+  lat: number;
+  lon: number;
+  /** Degrees clockwise from north; left out when 0. */
+  bearing?: number;
+}
+
 /** What the URL hash holds so that reloading or sharing reopens the same view. */
 export interface ViewState {
   /** The instant shown, UTC ms. */
@@ -10,6 +19,34 @@ export interface ViewState {
   journey?: string;
   /** A fraction 0…1 of the time axis, used instead of `tMs` by the export command line. */
   progress?: number;
+  /** The map view; absent, the map fits the whole route. */
+  map?: MapCamera;
+}
+
+const round = (x: number, digits: number): number => Number(x.toFixed(digits));
+
+/** `zoom/lat/lon[/bearing]`, rounded to what a screen can show (about 10 m at zoom 18). */
+export function encodeCamera(c: MapCamera): string {
+  const parts = [round(c.zoom, 2), round(c.lat, 5), round(c.lon, 5)];
+  const bearing = round(c.bearing ?? 0, 1);
+  if (bearing !== 0) parts.push(bearing);
+  return parts.join('/');
+}
+
+/** Parses `zoom/lat/lon[/bearing]`; anything out of range or malformed gives undefined. */
+export function decodeCamera(raw: string): MapCamera | undefined {
+  const parts = raw.split('/');
+  if (parts.length < 3 || parts.length > 4 || parts.some((x) => x.trim() === '')) return undefined;
+  const [zoom, lat, lon, bearing = 0] = parts.map(Number) as [number, number, number, number?];
+  const ok =
+    [zoom, lat, lon, bearing].every(Number.isFinite) &&
+    zoom >= 0 &&
+    zoom <= 24 &&
+    Math.abs(lat) <= 85.06 &&
+    Math.abs(lon) <= 180 &&
+    Math.abs(bearing) <= 360;
+  if (!ok) return undefined;
+  return bearing === 0 ? { zoom, lat, lon } : { zoom, lat, lon, bearing };
 }
 
 /** Encodes a view as a URL hash: `#t=2025-09-02T03:00:00Z&s=timeline,50kmh&rate=3600&cam=follow`. */
@@ -24,7 +61,8 @@ export function encodeHash(v: ViewState): string {
   if (v.camera) p.set('cam', v.camera);
   if (v.variant) p.set('v', v.variant);
   if (v.progress !== undefined) p.set('p', String(v.progress));
-  const s = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
+  if (v.map) p.set('map', encodeCamera(v.map));
+  const s = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':').replaceAll('%2F', '/');
   return s ? `#${s}` : '';
 }
 
@@ -50,5 +88,7 @@ export function decodeHash(hash: string): ViewState {
     v.progress = progress;
   const journey = p.get('j');
   if (journey && /^[\w-]+$/.test(journey)) v.journey = journey;
+  const map = decodeCamera(p.get('map') ?? '');
+  if (map) v.map = map;
   return v;
 }
