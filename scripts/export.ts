@@ -1,14 +1,14 @@
 /**
  * Renders the built app headlessly and writes an export.
  *   npm run export -- --out route.png [--width 1920 --height 1080] [--at <ISO time> | --progress 0..1]
- *     [--scenario <id>] [--title "…"] [--format png|jpeg|svg|webm|mp4|gif] [--fps N --duration S]
+ *     [--scenario <id>] [--map zoom/lat/lon] [--title "…"] [--format png|jpeg|svg|webm|mp4|gif] [--fps N --duration S]
  * Exit codes: 0 written, 1 the export failed (no file left behind), 2 bad arguments.
  */
 import { existsSync } from 'node:fs';
 import { access, constants, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { encodeHash } from '../src/lib/journey/url-state';
+import { decodeCamera, encodeHash, type MapCamera } from '../src/lib/journey/url-state';
 import type { AutomationOptions, AutomationResult } from '../src/lib/export/automation';
 import type { ExportFormat } from '../src/lib/export/types';
 
@@ -21,6 +21,8 @@ export const USAGE = `Usage: npm run export -- --out <file> [options]
   --at <ISO time>      the instant shown, e.g. 2025-09-01T20:00:00+09:00
   --progress <0..1>    the instant as a fraction of the journey (not with --at)
   --scenario <id>      the scenario shown
+  --map <z/lat/lon>    the map view, as in the app's URL (zoom/lat/lon[/bearing]);
+                       default: the whole route
   --title "<text>"     the title drawn on the export
   --fps <N>            frames per second, 1…60 (webm, mp4, gif; default 10)
   --duration <S>       length in seconds, up to 600 (webm, mp4, gif; default 5)
@@ -37,6 +39,7 @@ export interface ExportArgs {
   atMs?: number;
   progress?: number;
   scenario?: string;
+  map?: MapCamera;
   title?: string;
   fps?: number;
   durationS?: number;
@@ -62,6 +65,7 @@ const FLAGS = [
   'at',
   'progress',
   'scenario',
+  'map',
   'title',
   'fps',
   'duration',
@@ -136,6 +140,15 @@ export function parseExportArgs(argv: string[]): ExportArgs | 'help' {
       throw new UsageError(`--scenario must be an id like "timeline", got "${scenario}"`);
     args.scenario = scenario;
   }
+  const map = raw.get('map');
+  if (map !== undefined) {
+    const camera = decodeCamera(map);
+    if (!camera)
+      throw new UsageError(
+        `--map must be zoom/lat/lon[/bearing] such as 8/39.84/118.28, got "${map}"`,
+      );
+    args.map = camera;
+  }
   if (raw.has('title')) args.title = raw.get('title')!;
   const animated = format === 'webm' || format === 'mp4' || format === 'gif';
   if ((raw.has('fps') || raw.has('duration')) && !animated) {
@@ -155,6 +168,7 @@ export function hashFor(args: ExportArgs): string {
   const hash = encodeHash({
     ...(args.atMs === undefined ? {} : { tMs: args.atMs }),
     ...(args.scenario ? { scenarios: [args.scenario] } : {}),
+    ...(args.map ? { camera: 'free' as const, map: args.map } : {}),
   });
   if (args.progress === undefined) return hash;
   return `${hash ? `${hash}&` : '#'}p=${args.progress}`;
@@ -205,6 +219,7 @@ async function run(args: ExportArgs): Promise<void> {
       format: args.format,
       width: args.width,
       height: args.height,
+      ...(args.map ? { view: 'current' as const } : {}),
       ...(args.title === undefined ? {} : { title: args.title }),
       ...(args.fps === undefined ? {} : { fps: args.fps }),
       ...(args.durationS === undefined ? {} : { durationS: args.durationS }),

@@ -53,6 +53,7 @@ describe('parseExportArgs', () => {
         '2025-09-01T20:00:00+09:00',
         '--scenario',
         'timeline',
+        '--map=8/39.84/118.28',
         '--title',
         'Night run',
         '--fps',
@@ -67,6 +68,7 @@ describe('parseExportArgs', () => {
       height: 360,
       atMs: Date.parse('2025-09-01T11:00:00Z'),
       scenario: 'timeline',
+      map: { zoom: 8, lat: 39.84, lon: 118.28 },
       title: 'Night run',
       fps: 12,
       durationS: 3,
@@ -84,6 +86,8 @@ describe('parseExportArgs', () => {
     [['--out', 'a.png', '--progress', '1.5'], /--progress/],
     [['--out', 'a.png', '--at', 'yesterday'], /--at/],
     [['--out', 'a.png', '--fps', '10'], /webm, mp4 and gif/],
+    [['--out', 'a.png', '--map', '8/39.84'], /--map must be zoom\/lat\/lon/],
+    [['--out', 'a.png', '--map', '8/95/118'], /--map/],
     [['--out', 'a.bmp'], /format/],
     [['--out', 'a.png', '--format', 'tiff'], /--format/],
     [['--width', '100'], /--out is required/],
@@ -106,6 +110,8 @@ describe('parseExportArgs', () => {
     expect(hashFor(at as Exclude<typeof at, 'help'>)).toBe('#t=2025-09-01T11:00:00Z&s=fast');
     const p = parseExportArgs(['--out', 'a.png', '--progress', '0.25']);
     expect(hashFor(p as Exclude<typeof p, 'help'>)).toBe('#p=0.25');
+    const m = parseExportArgs(['--out', 'a.png', '--map', '8/39.84/118.28']);
+    expect(hashFor(m as Exclude<typeof m, 'help'>)).toBe('#cam=free&map=8/39.84/118.28');
   });
 });
 
