@@ -1,7 +1,8 @@
 /**
  * Renders the built app headlessly and writes an export.
  *   npm run export -- --out route.png [--width 1920 --height 1080] [--at <ISO time> | --progress 0..1]
- *     [--scenario <id>] [--map zoom/lat/lon] [--title "…"] [--format png|jpeg|svg|webm|mp4|gif] [--fps N --duration S]
+ *     [--scenario <id>] [--map zoom/lat/lon] [--title "…"] [--format png|jpeg|svg|webm|mp4|gif]
+ *     [--fps N --duration S]
  * Exit codes: 0 written, 1 the export failed (no file left behind), 2 bad arguments.
  */
 import { existsSync } from 'node:fs';

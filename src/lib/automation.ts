@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapCamera } from './journey/url-state';
+import { cameraOf } from './map/camera';
 
 /** What browser tests and the export command line may read from the running app. */
 export interface AutomationApi {
@@ -37,9 +38,7 @@ export function installAutomation(
     },
     camera() {
       const map = getMap();
-      if (!map) return null;
-      const c = map.getCenter();
-      return { zoom: map.getZoom(), lat: c.lat, lon: c.lng, bearing: map.getBearing() };
+      return map ? cameraOf(map) : null;
     },
     trainScreenPoint() {
       const map = getMap();

@@ -1,4 +1,11 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { MapCamera } from '../journey/url-state';
+
+/** Where the map looks now, in the URL's terms. */
+export function cameraOf(map: MapLibreMap): MapCamera {
+  const c = map.getCenter();
+  return { zoom: map.getZoom(), lat: c.lat, lon: c.lng, bearing: map.getBearing() };
+}
 
 /** Whether the user asked the system for less motion. */
 export const prefersReducedMotion = (): boolean =>
