@@ -72,9 +72,7 @@ export const SOFTWARE = 'Journey Map export (MapLibre GL JS, Natural Earth)';
 /** The Natural Earth credit every export carries. */
 export const BASEMAP_ATTRIBUTION = 'Basemap: Natural Earth (public domain)';
 
-/** Default route-source attribution (same wording as the live map). */
-export const ROUTE_ATTRIBUTION =
-  'Route: reconstructed from public station data (Wikipedia, CC BY-SA); see geo/README.md';
+export { ROUTE_ATTRIBUTION } from '../map/style';
 
 /** Provenance for a moment, with an optional title. */
 export function provenanceOf(moment: ExportMoment, title: string): Provenance {

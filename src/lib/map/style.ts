@@ -16,6 +16,10 @@ export const COLORS = {
 } as const;
 
 /** Font stack: Latin from Noto Sans, Hangul from Noto Sans KR, Chinese from Noto Sans SC. */
+/** The route's sources, credited on the live map and on every export. */
+export const ROUTE_ATTRIBUTION =
+  'Route: traced 1942 lines and public station positions (Wikipedia, CC BY-SA; OpenStreetMap, ODbL); see geo/README.md';
+
 export const FONT_STACK = ['Noto Sans', 'Noto Sans SC', 'Noto Sans KR'];
 
 /** Seas, the Yalu and the countries named on the basemap (label placement only, no measured facts). */
