@@ -1,6 +1,12 @@
 import { div, intersect, point, type Interval } from './interval';
 import type { Claim, Journey, Place, QuantityReading, TimeReading, VagueWords } from './journey';
-import { measureRoute, variantsOf, type MeasuredRoute, type RouteCollection } from './route';
+import {
+  measureRoute,
+  variantsOf,
+  type MeasuredLeg,
+  type MeasuredRoute,
+  type RouteCollection,
+} from './route';
 import { quantityInterval, type SpeedMode, timeWindowUtcMs } from './vague';
 import { distanceToKm, speedToKmh } from './units';
 
@@ -87,16 +93,9 @@ export interface VariantMeasure {
   /** Km of the border point (or of the first change of country) along this routing. */
   borderKm: number | null;
   countryKm: Record<string, number>;
-  legs: {
-    id: string;
-    line: string;
-    from: string;
-    to: string;
-    country: string;
-    startKm: number;
-    lengthKm: number;
+  legs: (Pick<MeasuredLeg, 'id' | 'line' | 'from' | 'to' | 'country' | 'startKm' | 'lengthKm'> & {
     publishedKm: number | null;
-  }[];
+  })[];
 }
 
 /** A measured routing and its summary. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { measureRoute, type RouteCollection } from './route';
+import { equatorKpCn } from '../../../tests/fixtures/routes';
+import { measureRoute } from './route';
 import {
   adjacentTick,
   formatDuration,
@@ -10,55 +11,7 @@ import {
   type PlaybackScenario,
 } from './playback';
 
-/** Two legs along the equator: 1° in North Korea's zone, 1° in China's (about 111 km each). */
-const route: RouteCollection = {
-  type: 'FeatureCollection',
-  features: [
-    {
-      type: 'Feature',
-      properties: {
-        kind: 'leg',
-        id: 'kp',
-        line: 'KP line',
-        from: 'A',
-        to: 'Border',
-        country: 'KP',
-        source: 'fixture',
-      },
-      geometry: {
-        type: 'LineString',
-        coordinates: [
-          [0, 0],
-          [1, 0],
-        ],
-      },
-    },
-    {
-      type: 'Feature',
-      properties: {
-        kind: 'leg',
-        id: 'cn',
-        line: 'CN line',
-        from: 'Border',
-        to: 'B',
-        country: 'CN',
-        source: 'fixture',
-      },
-      geometry: {
-        type: 'LineString',
-        coordinates: [
-          [1, 0],
-          [2, 0],
-        ],
-      },
-    },
-    {
-      type: 'Feature',
-      properties: { kind: 'border', name: 'Border', country: 'KP', source: 'fixture' },
-      geometry: { type: 'Point', coordinates: [1, 0] },
-    },
-  ],
-};
+const route = equatorKpCn();
 const measured = measureRoute(route);
 const zones = {
   KP: { label: 'Pyongyang', utcOffsetMin: 540 },

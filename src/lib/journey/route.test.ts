@@ -3,38 +3,18 @@ import fc from 'fast-check';
 import { along, lineString, length } from '@turf/turf';
 import { measureRoute, type RouteCollection } from './route';
 import { positionAt } from './position';
-
-const leg = (id: string, coordinates: number[][], variants?: string[]) => ({
-  type: 'Feature' as const,
-  properties: {
-    kind: 'leg' as const,
-    id,
-    line: `${id} line`,
-    from: 'a',
-    to: 'b',
-    country: 'CN',
-    source: 'test fixture',
-    ...(variants ? { variants } : {}),
-  },
-  geometry: { type: 'LineString' as const, coordinates },
-});
-
-const station = (name: string, coordinates: number[]) => ({
-  type: 'Feature' as const,
-  properties: { kind: 'station' as const, name, country: 'CN', source: 'test fixture' },
-  geometry: { type: 'Point' as const, coordinates },
-});
+import { leg, station } from '../../../tests/fixtures/routes';
 
 /** An L-shape: one leg east along the equator, one leg north. */
 const lShape: RouteCollection = {
   type: 'FeatureCollection',
   features: [
-    leg('east', [
+    leg('east', 'CN', [
       [0, 0],
       [0.5, 0],
       [1, 0],
     ]),
-    leg('north', [
+    leg('north', 'CN', [
       [1, 0],
       [1, 1],
     ]),
@@ -84,27 +64,30 @@ describe('measureRoute', () => {
       features: [
         leg(
           'common',
+          'CN',
           [
             [0, 0],
             [1, 0],
           ],
-          ['A', 'B'],
+          { variants: ['A', 'B'] },
         ),
         leg(
           'a-only',
+          'CN',
           [
             [1, 0],
             [2, 0],
           ],
-          ['A'],
+          { variants: ['A'] },
         ),
         leg(
           'b-only',
+          'CN',
           [
             [1, 0],
             [1, 2],
           ],
-          ['B'],
+          { variants: ['B'] },
         ),
       ],
     };
@@ -116,7 +99,7 @@ describe('measureRoute', () => {
     const r = measureRoute({
       type: 'FeatureCollection',
       features: [
-        leg('still', [
+        leg('still', 'CN', [
           [3, 3],
           [3, 3],
         ]),

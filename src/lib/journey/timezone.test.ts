@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RouteCollection } from './route';
+import { equatorKpCn } from '../../../tests/fixtures/routes';
 import { measureRoute } from './route';
 import {
   clockToMin,
@@ -14,49 +14,7 @@ const PYONGYANG = { label: 'Pyongyang', utcOffsetMin: 540 };
 const BEIJING = { label: 'Beijing', utcOffsetMin: 480 };
 
 /** Two legs meeting on a border at longitude 1: KP then CN. */
-const border: RouteCollection = {
-  type: 'FeatureCollection',
-  features: [
-    {
-      type: 'Feature',
-      properties: {
-        kind: 'leg',
-        id: 'kp',
-        line: 'l',
-        from: 'a',
-        to: 'b',
-        country: 'KP',
-        source: 't',
-      },
-      geometry: {
-        type: 'LineString',
-        coordinates: [
-          [0, 0],
-          [1, 0],
-        ],
-      },
-    },
-    {
-      type: 'Feature',
-      properties: {
-        kind: 'leg',
-        id: 'cn',
-        line: 'l',
-        from: 'b',
-        to: 'c',
-        country: 'CN',
-        source: 't',
-      },
-      geometry: {
-        type: 'LineString',
-        coordinates: [
-          [1, 0],
-          [2, 0],
-        ],
-      },
-    },
-  ],
-};
+const border = equatorKpCn();
 
 describe('timezone', () => {
   it('formatLocal(utcMs, zone) names the zone: "Tue 2 Sep 03:00 Pyongyang (UTC+9)"', () => {

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { measureRoute, type RouteCollection } from '../journey/route';
 import { trailProgress } from './trail-progress';
-
-const leg = (id: string, country: string, coordinates: number[][]) => ({
-  type: 'Feature' as const,
-  properties: {
-    kind: 'leg' as const,
-    id,
-    line: id,
-    from: 'a',
-    to: 'b',
-    country,
-    source: 'fixture',
-  },
-  geometry: { type: 'LineString' as const, coordinates },
-});
+import { leg } from '../../../tests/fixtures/routes';
 
 /** Along the equator, where Mercator length is proportional to km: 1° in KP, then 1° in CN. */
 const route: RouteCollection = {
