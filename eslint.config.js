@@ -11,7 +11,7 @@ export default ts.config(
       'dist-bare/',
       'node_modules/',
       'public/',
-      'src/lib/journey/validators.generated.js',
+      'src/domain/data/validators.generated.js',
     ],
   },
   js.configs.recommended,

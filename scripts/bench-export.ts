@@ -7,8 +7,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, openPage, serveDist, waitForMapReady } from '../tests/e2e/harness';
-import type { AutomationOptions } from '../src/lib/export/automation';
+import { launch, openPage, serveDist, waitForMapReady } from './lib/browser';
+import type { AutomationOptions } from '../src/export/automation';
 
 interface Case {
   name: string;

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { along, lineString } from '@turf/turf';
 import type { Position } from 'geojson';
-import { measureRoute, type RouteCollection } from '../src/lib/journey/route';
-import { positionAt } from '../src/lib/journey/position';
+import { measureRoute, type RouteCollection } from '../src/domain/route/route';
+import { positionAt } from '../src/domain/route/position';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -166,7 +166,7 @@ export function benchCheck(): Row {
 
 async function benchBrowser(): Promise<Row[]> {
   const { preview } = await import('vite');
-  const { launch, openPage, waitForMapReady } = await import('../tests/e2e/harness');
+  const { launch, openPage, waitForMapReady } = await import('./lib/browser');
   execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.bare.config.ts'], {
     cwd: root,
     stdio: 'ignore',

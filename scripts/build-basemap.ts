@@ -19,7 +19,7 @@ import type {
   Polygon,
   Position,
 } from 'geojson';
-import { splitAtAntimeridian } from '../src/lib/journey/antimeridian';
+import { splitAtAntimeridian } from './lib/antimeridian';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

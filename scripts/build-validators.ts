@@ -1,7 +1,7 @@
 /**
  * Compiles the JSON Schemas in geo/schema/ to standalone validator code, so that the app validates
  * journey files without `eval` (the page's Content-Security-Policy forbids it). Writes
- * src/lib/journey/validators.generated.js; a unit test checks the file is up to date.
+ * src/domain/data/validators.generated.js; a unit test checks the file is up to date.
  *   npx tsx scripts/build-validators.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const GENERATED = join(root, 'src', 'lib', 'journey', 'validators.generated.js');
+export const GENERATED = join(root, 'src', 'domain', 'data', 'validators.generated.js');
 
 const schema = (name: string): object =>
   JSON.parse(readFileSync(join(root, 'geo', 'schema', name), 'utf8')) as object;

@@ -5,10 +5,10 @@ import {
   roundReport,
   type CheckReport,
   type PairVerdict,
-} from '../src/lib/journey/check';
-import { formatDataError, loadJourney, type DataError } from '../src/lib/journey/journey';
-import type { Interval } from '../src/lib/journey/interval';
-import type { RouteCollection } from '../src/lib/journey/route';
+} from '../src/domain/claims/check';
+import { formatDataError, loadJourney, type DataError } from '../src/domain/data/journey';
+import type { Interval } from '../src/domain/time/interval';
+import type { RouteCollection } from '../src/domain/route/route';
 
 const DEFAULT_JOURNEY = fileURLToPath(
   new URL('../geo/journeys/pyongyang-beijing-2025.json', import.meta.url),

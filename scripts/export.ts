@@ -9,9 +9,9 @@ import { existsSync } from 'node:fs';
 import { access, constants, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodeCamera, encodeHash, type MapCamera } from '../src/lib/journey/url-state';
-import type { AutomationOptions, AutomationResult } from '../src/lib/export/automation';
-import type { ExportFormat } from '../src/lib/export/types';
+import { decodeCamera, encodeHash, type MapCamera } from '../src/domain/data/url-state';
+import type { AutomationOptions, AutomationResult } from '../src/export/automation';
+import type { ExportFormat } from '../src/export/types';
 
 export const USAGE = `Usage: npm run export -- --out <file> [options]
 
@@ -200,7 +200,7 @@ async function run(args: ExportArgs): Promise<void> {
     throw new Error(`cannot write to ${dir}`);
   });
 
-  const { launch, openPage, serveDist, waitForMapReady } = await import('../tests/e2e/harness');
+  const { launch, openPage, serveDist, waitForMapReady } = await import('./lib/browser');
   const { server, url } = await serveDist();
   const browser = await launch();
   try {

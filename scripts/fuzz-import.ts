@@ -2,21 +2,21 @@
  * Property-based fuzzing of every importer with fast-check: malformed GeoJSON, GPX, KML, journey
  * files and raw bytes. Checks that no importer throws, that every rejection names the file and a
  * place (a JSON path or a line), and that every accepted route is drawable (finite coordinates,
- * at least one leg). `npm test` runs a small count (src/lib/import/fuzz.test.ts).
+ * at least one leg). `npm test` runs a small count (src/import/fuzz.test.ts).
  *   npx tsx scripts/fuzz-import.ts [--runs 10000] [--seed 1]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import type { VagueWords } from '../src/lib/journey/journey';
-import { isLeg } from '../src/lib/journey/route';
-import type { ImportResult } from '../src/lib/import/types';
-import { importGeoJson } from '../src/lib/import/geojson';
-import { importGpx } from '../src/lib/import/gpx';
-import { importKml } from '../src/lib/import/kml';
-import { importJourney } from '../src/lib/import/journey-file';
-import { importFile } from '../src/lib/import/detect';
+import type { VagueWords } from '../src/domain/data/journey';
+import { isLeg } from '../src/domain/route/route';
+import type { ImportResult } from '../src/import/types';
+import { importGeoJson } from '../src/import/geojson';
+import { importGpx } from '../src/import/gpx';
+import { importKml } from '../src/import/kml';
+import { importJourney } from '../src/import/journey-file';
+import { importFile } from '../src/import/detect';
 
 const root = join(import.meta.dirname, '..');
 const read = (path: string): string => readFileSync(join(root, path), 'utf8');

@@ -2,7 +2,7 @@
  * Takes a screenshot of the built app in headless Chromium once the map is ready.
  *   npx tsx scripts/screenshot.ts [out.png] [width] [height] [hash]
  */
-import { launch, openPage, serveDist, waitForMapReady } from '../tests/e2e/harness';
+import { launch, openPage, serveDist, waitForMapReady } from './lib/browser';
 
 const [out = 'docs/screenshot.png', width = '1280', height = '800', hash = ''] =
   process.argv.slice(2);

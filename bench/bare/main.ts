@@ -6,11 +6,11 @@ import { Map as MapLibreMap, setWorkerUrl, type LngLatBoundsLike } from 'maplibr
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import routeUrl from '../../geo/routes/pyongyang-beijing.geojson?url';
-import { basemapStyle, PLACE_LABELS } from '../../src/lib/map/style';
-import { loadLabelFonts } from '../../src/lib/map/fonts';
-import { showRoute } from '../../src/lib/map/route-layers';
-import { routeBounds } from '../../src/lib/map/bounds';
-import type { RouteCollection } from '../../src/lib/journey/route';
+import { basemapStyle, PLACE_LABELS } from '../../src/map/style';
+import { loadLabelFonts } from '../../src/map/fonts';
+import { showRoute } from '../../src/map/route-layers';
+import { routeBounds } from '../../src/map/bounds';
+import type { RouteCollection } from '../../src/domain/route/route';
 
 setWorkerUrl(workerUrl);
 const route = (await (await fetch(routeUrl)).json()) as RouteCollection;

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkJourney, roundReport } from '../../src/lib/journey/check';
-import { formatDataError, loadJourney } from '../../src/lib/journey/journey';
-import type { RouteCollection } from '../../src/lib/journey/route';
+import { checkJourney, roundReport } from '../../src/domain/claims/check';
+import { formatDataError, loadJourney } from '../../src/domain/data/journey';
+import type { RouteCollection } from '../../src/domain/route/route';
 
 /*
  * Golden files of `npm run check -- --json` for the bundled journey. To rewrite them after a

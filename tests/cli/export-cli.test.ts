@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashFor, parseExportArgs, UsageError } from '../../scripts/export';
-import { pngSize, readPngText } from '../../src/lib/export/png-text';
+import { pngSize, readPngText } from '../../src/export/png-text';
 
 const root = join(import.meta.dirname, '..', '..');
 const script = join(root, 'scripts', 'export.ts');

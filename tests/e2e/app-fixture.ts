@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { launch, serveDist } from './harness';
+import { launch, serveDist } from '../../scripts/lib/browser';
 
 /** The built app served on 127.0.0.1 and a Chromium, shared by the tests of one file. */
 export interface BuiltApp {

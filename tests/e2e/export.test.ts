@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { hex, launch, openPage, pixelStats, serveDist, waitForMapReady } from './harness';
-import { COLORS } from '../../src/lib/map/style';
-import { pngSize, readPngText } from '../../src/lib/export/png-text';
-import type { AutomationOptions, AutomationResult } from '../../src/lib/export/automation';
+import {
+  hex,
+  launch,
+  openPage,
+  pixelStats,
+  serveDist,
+  waitForMapReady,
+} from '../../scripts/lib/browser';
+import { COLORS } from '../../src/map/style';
+import { pngSize, readPngText } from '../../src/export/png-text';
+import type { AutomationOptions, AutomationResult } from '../../src/export/automation';
 
 let server: PreviewServer;
 let url: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hex, openPage, pixelStats, waitForMapReady } from './harness';
+import { hex, openPage, pixelStats, waitForMapReady } from '../../scripts/lib/browser';
 import { useBuiltApp } from './app-fixture';
-import { COLORS } from '../../src/lib/map/style';
+import { COLORS } from '../../src/map/style';
 
 const app = useBuiltApp();
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, waitForMapReady } from './harness';
+import { openPage, waitForMapReady } from '../../scripts/lib/browser';
 import { useBuiltApp } from './app-fixture';
 
 const app = useBuiltApp();

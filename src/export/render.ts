@@ -1,0 +1,250 @@
+import { Map as MapLibreMap, setWorkerUrl, type MapEventType } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FeatureCollection } from 'geojson';
+import { isStation, type RouteCollection } from '../domain/route/route';
+import { basemapStyle, PLACE_LABELS } from '../map/style';
+import { loadLabelFonts } from '../map/fonts';
+import { setRouting, showRoute } from '../map/route-layers';
+import { addTrainLayers, updateTrains } from '../map/train-layer';
+import { ExportCancelled, throwIfAborted, type ExportView, type ProgressCallback } from './types';
+import { fitView, rasterLayout, type Camera, type Padding, type RasterLayout } from './view';
+
+/** What to draw and at what size. */
+export interface RenderOptions {
+  /** Output size in device pixels; the canvas is exactly this size or the call fails. */
+  width: number;
+  height: number;
+  /** Device pixels per CSS pixel; chosen by {@link rasterLayout} when omitted. */
+  pixelRatio?: number;
+  route: RouteCollection;
+  /** Trains and trail at the moment shown. */
+  moving: FeatureCollection;
+  view: ExportView;
+  /** Space kept free around the fitted box, CSS px (room for the title, legend, caption). */
+  padding?: Padding;
+  showVariants?: boolean;
+  /** Where the app is served from (basemap and fonts are relative to it); `document.baseURI`. */
+  baseUrl?: string;
+  signal?: AbortSignal;
+  onProgress?: ProgressCallback;
+  /** Gives up when the map has not finished drawing after this long, ms. */
+  timeoutMs?: number;
+}
+
+/** An offscreen map kept alive for several frames (animation export). */
+export interface ExportMap {
+  map: MapLibreMap;
+  /** The map's WebGL canvas, exactly the asked size. */
+  canvas: HTMLCanvasElement;
+  camera: Camera;
+  layout: RasterLayout;
+  /** Shows `moving` and resolves once that frame is fully drawn. */
+  draw(moving: FeatureCollection, signal?: AbortSignal): Promise<void>;
+  /** Removes the map and its container. */
+  remove(): void;
+}
+
+const DEFAULT_PADDING: Padding = { top: 40, right: 40, bottom: 40, left: 40 };
+
+setWorkerUrl(workerUrl);
+
+/** Resolves on the map's next `event`; rejects on abort or timeout. */
+function next(
+  map: MapLibreMap,
+  event: 'load' | 'idle',
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+      map.off(event, onEvent);
+      map.off('error', onError);
+    };
+    const onEvent = () => {
+      done();
+      resolve();
+    };
+    const onError = (e: MapEventType['error']) => {
+      done();
+      reject(new Error(`map error while exporting: ${e.error.message}`));
+    };
+    const abort = () => {
+      done();
+      reject(new ExportCancelled());
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`the export map did not finish drawing within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    signal?.addEventListener('abort', abort, { once: true });
+    map.on(event, onEvent);
+    map.on('error', onError);
+  });
+}
+
+/** Every label text the map draws, so their fonts are loaded before it draws. */
+function labelText(route: RouteCollection, moving: FeatureCollection): string {
+  const stations = route.features
+    .filter(isStation)
+    .map((s) => `${s.properties.name} ${s.properties.name_local ?? ''}`);
+  const places = PLACE_LABELS.features.map(
+    (f) => `${String(f.properties?.name)} ${String(f.properties?.name_local)}`,
+  );
+  const trains = moving.features.map((f) => String(f.properties?.label ?? ''));
+  return [...stations, ...places, ...trains].join(' ');
+}
+
+/** Fails unless the WebGL drawing buffer is exactly `width` × `height` (never a silent downscale). */
+function assertExactSize(map: MapLibreMap, width: number, height: number): void {
+  const canvas = map.getCanvas();
+  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+  const buffer = gl ? [gl.drawingBufferWidth, gl.drawingBufferHeight] : [0, 0];
+  if (
+    canvas.width === width &&
+    canvas.height === height &&
+    buffer[0] === width &&
+    buffer[1] === height
+  ) {
+    return;
+  }
+  const max = gl ? (gl.getParameter(gl.MAX_TEXTURE_SIZE) as number) : 0;
+  throw new Error(
+    `cannot export ${width} × ${height} px: this browser drew ${buffer[0]} × ${buffer[1]} ` +
+      `(pixel ratio ${map.getPixelRatio()}, GPU texture limit ${max} px). Choose a smaller size.`,
+  );
+}
+
+/**
+ * Creates a hidden, non-interactive MapLibre map of exactly `width` × `height` device pixels with
+ * the app's style, the route and the trains at the given moment, fitted to the view, and resolves
+ * once it is fully drawn. The caller must call `remove()`.
+ */
+export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
+  const { width, height, signal } = opts;
+  const timeoutMs = opts.timeoutMs ?? 180_000;
+  const layout = rasterLayout(width, height, opts.pixelRatio);
+  const camera = fitView(
+    opts.view,
+    layout.cssWidth,
+    layout.cssHeight,
+    opts.padding ?? DEFAULT_PADDING,
+  );
+  throwIfAborted(signal);
+  opts.onProgress?.(0, 'fonts');
+  await loadLabelFonts(labelText(opts.route, opts.moving));
+  throwIfAborted(signal);
+
+  const container = document.createElement('div');
+  container.setAttribute('aria-hidden', 'true');
+  Object.assign(container.style, {
+    position: 'fixed',
+    left: '0',
+    top: '0',
+    width: `${layout.cssWidth}px`,
+    height: `${layout.cssHeight}px`,
+    visibility: 'hidden',
+    pointerEvents: 'none',
+    zIndex: '-1',
+  });
+  document.body.append(container);
+  let map: MapLibreMap | undefined;
+  try {
+    map = new MapLibreMap({
+      container,
+      style: basemapStyle(opts.baseUrl ?? document.baseURI),
+      center: camera.center,
+      zoom: camera.zoom,
+      bearing: camera.bearingDeg,
+      pixelRatio: layout.pixelRatio,
+      maxCanvasSize: [16384, 16384],
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      interactive: false,
+      attributionControl: false,
+      fadeDuration: 0,
+      trackResize: false,
+      renderWorldCopies: false,
+    });
+    opts.onProgress?.(0.1, 'style');
+    await next(map, 'load', signal, timeoutMs);
+    showRoute(map, opts.route);
+    setRouting(map, 'A', opts.showVariants ?? true);
+    addTrainLayers(map);
+    const m = map;
+    const draw = async (moving: FeatureCollection, s = signal) => {
+      throwIfAborted(s);
+      const idle = next(m, 'idle', s, timeoutMs);
+      updateTrains(m, moving);
+      m.triggerRepaint();
+      await idle;
+    };
+    opts.onProgress?.(0.3, 'map');
+    await draw(opts.moving);
+    assertExactSize(map, width, height);
+    opts.onProgress?.(0.8, 'map');
+    return {
+      map,
+      canvas: map.getCanvas(),
+      camera,
+      layout,
+      draw,
+      remove: () => {
+        m.remove();
+        container.remove();
+      },
+    };
+  } catch (e) {
+    map?.remove();
+    container.remove();
+    throw e;
+  }
+}
+
+/** A 2D canvas of the given size (throws if the browser cannot allocate it). */
+export function canvas2d(
+  width: number,
+  height: number,
+): {
+  canvas: HTMLCanvasElement;
+  ctx: CanvasRenderingContext2D;
+} {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx || canvas.width !== width || canvas.height !== height) {
+    throw new Error(`cannot allocate a ${width} × ${height} px canvas`);
+  }
+  return { canvas, ctx };
+}
+
+/** Fails when a canvas is blank (one colour), sampled on a small copy. */
+export function assertNotBlank(source: CanvasImageSource): void {
+  const { ctx } = canvas2d(64, 36);
+  ctx.drawImage(source, 0, 0, 64, 36);
+  const data = ctx.getImageData(0, 0, 64, 36).data;
+  const colours = new Set<number>();
+  for (let i = 0; i < data.length; i += 4)
+    colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+  if (colours.size < 3) throw new Error('the map rendered blank; nothing was exported');
+}
+
+/**
+ * Renders the map alone (no composition) offscreen and returns a 2D canvas copy of exactly
+ * `width` × `height` pixels, with the camera used. The offscreen map is always removed.
+ */
+export async function renderMapCanvas(
+  opts: RenderOptions,
+): Promise<{ canvas: HTMLCanvasElement; camera: Camera; layout: RasterLayout }> {
+  const exportMap = await createExportMap(opts);
+  try {
+    const { canvas, ctx } = canvas2d(opts.width, opts.height);
+    ctx.drawImage(exportMap.canvas, 0, 0);
+    assertNotBlank(canvas);
+    opts.onProgress?.(0.9, 'map');
+    return { canvas, camera: exportMap.camera, layout: exportMap.layout };
+  } finally {
+    exportMap.remove();
+  }
+}

@@ -1,0 +1,50 @@
+import type { FeatureCollection } from 'geojson';
+import type { JourneyState } from '../state/journey-state.svelte';
+import type { PlaybackView } from '../state/playback-view.svelte';
+import type { Player } from '../state/player.svelte';
+import type { ExportMoment } from './types';
+import { kmAtInstant, readoutsAt } from '../domain/schedule/playback';
+import { movingFeatures } from '../map/train-layer';
+import { overallVerdict } from '../present/claim-text';
+
+/** What exports need from the app's state, as plain functions of an instant. */
+export function exportSources(journey: JourneyState, view: PlaybackView, player: Player) {
+  const movingAt = (tMs: number): FeatureCollection =>
+    journey.current
+      ? movingFeatures(journey.current, view.trainsAt(tMs), true)
+      : { type: 'FeatureCollection', features: [] };
+  const captionAt = (tMs: number): string => {
+    if (!journey.current || !view.main || !journey.journey) return '';
+    const r = readoutsAt(journey.current, view.main, tMs, journey.journey.zones);
+    return `${r.localTime} · km ${r.km.toFixed(0)} · ${view.main.label.split(',')[0]}`;
+  };
+  const moment = (): ExportMoment | null => {
+    const main = view.main;
+    if (!main || !journey.current) return null;
+    const tMs = player.clock.tMs;
+    return {
+      tMs,
+      caption: captionAt(tMs),
+      scenarioId: main.id,
+      scenarioLabel: main.label,
+      km: kmAtInstant(main, tMs),
+      reopenUrl: location.href,
+      journeyTitle: journey.journey?.title ?? 'Journey',
+      timeRange: view.range,
+      moving: movingAt(tMs),
+      legendTrains: view.trains.map((t) => ({ label: t.label, color: t.color })),
+    };
+  };
+  /** The verdict card: the claims that cannot all be true, one line each. */
+  const verdictLines = (): string[] => {
+    const report = journey.report;
+    if (!report) return [];
+    return report.claims
+      .filter(
+        (c) => c.basis === 'article' && overallVerdict(report.matrix, c.id) === 'inconsistent',
+      )
+      .slice(0, 6)
+      .map((c) => `✗ “${c.quote}” — ${c.source.split(' · ')[0]}`);
+  };
+  return { movingAt, captionAt, moment, verdictLines };
+}

@@ -1,0 +1,121 @@
+import type { FeatureCollection } from 'geojson';
+import type { RouteCollection } from '../domain/route/route';
+
+/** The moment of the journey an export shows, handed over by the app (never read from the player). */
+export interface ExportMoment {
+  /** The instant shown, UTC ms. */
+  tMs: number;
+  /** The caption of the moment: local time with zone, km, scenario. */
+  caption: string;
+  scenarioId: string;
+  scenarioLabel: string;
+  /** Distance travelled by the main train at `tMs`, km. */
+  km: number;
+  /** A URL that reopens the same view in the app. */
+  reopenUrl: string;
+  journeyTitle: string;
+  /** The journey's whole time range, UTC ms. */
+  timeRange: [number, number];
+  /** Trains and trail at `tMs`, as `movingFeatures()` returns them. */
+  moving: FeatureCollection;
+  /** The trains shown in the legend (main and ghost trains). */
+  legendTrains: { label: string; color: string }[];
+}
+
+/** Still image formats. */
+export type ImageFormat = 'png' | 'jpeg';
+/** Video containers (WebM: VP9/VP8; MP4: H.264). */
+export type VideoFormat = 'webm' | 'mp4';
+/** Every export format. */
+export type ExportFormat = ImageFormat | 'svg' | VideoFormat | 'gif';
+
+/** What a map view shows: a box to fit (lon/lat) and the bearing, degrees clockwise from north. */
+export interface ExportView {
+  bounds: [[number, number], [number, number]];
+  bearingDeg: number;
+}
+
+/** The provenance every export carries (PNG text chunks, SVG metadata, video tags). */
+export interface Provenance {
+  title: string;
+  description: string;
+  /** The URL that reopens the same view. */
+  sourceUrl: string;
+  journey: string;
+  /** The moment shown (ISO instant, and the caption). */
+  moment: string;
+  scenario: string;
+  software: string;
+}
+
+/** Called with progress in 0..1 and a short phase name. */
+export type ProgressCallback = (fraction: number, phase: string) => void;
+
+/** The decorations drawn over the map (all text given by the caller). */
+export interface CompositionText {
+  title: string;
+  subtitle: string;
+  /** The caption of the moment; for animations the caption of each frame replaces it. */
+  caption: string;
+  /** Claim-verdict card lines; omitted or empty: no card. */
+  verdictLines?: string[];
+  /** Route sources, appended to the Natural Earth attribution. */
+  attribution: string;
+  legendTrains: { label: string; color: string }[];
+  /** Whether the legend lists the alternative routings. */
+  showVariants: boolean;
+}
+
+/** Software name written into provenance. */
+export const SOFTWARE = 'Journey Map export (MapLibre GL JS, Natural Earth)';
+
+/** The Natural Earth credit every export carries. */
+export const BASEMAP_ATTRIBUTION = 'Basemap: Natural Earth (public domain)';
+
+export { ROUTE_ATTRIBUTION } from '../map/style';
+
+/** Provenance for a moment, with an optional title. */
+export function provenanceOf(moment: ExportMoment, title: string): Provenance {
+  const iso = new Date(moment.tMs).toISOString();
+  return {
+    title,
+    description: `${moment.journeyTitle} at ${moment.caption}`,
+    sourceUrl: moment.reopenUrl,
+    journey: moment.journeyTitle,
+    moment: `${iso} (${moment.caption})`,
+    scenario: `${moment.scenarioLabel} [${moment.scenarioId}]`,
+    software: SOFTWARE,
+  };
+}
+
+/** Thrown when an export is cancelled through its AbortSignal. */
+export class ExportCancelled extends Error {
+  constructor() {
+    super('Export cancelled');
+    this.name = 'AbortError';
+  }
+}
+
+/** Throws {@link ExportCancelled} when the signal is aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ExportCancelled();
+}
+
+/** What every export (image, SVG, animation) is given. */
+export interface ExportCommon {
+  /** Output size in pixels, exactly. */
+  width: number;
+  height: number;
+  /** Device pixels per CSS pixel; chosen from the size when omitted. */
+  pixelRatio?: number;
+  route: RouteCollection;
+  /** The moment shown (for animations: the one the export was started from; provenance, legend). */
+  moment: ExportMoment;
+  view: ExportView;
+  text: CompositionText;
+  showVariants?: boolean;
+  /** Where the app is served from (the basemap GeoJSON is fetched relative to it). */
+  baseUrl?: string;
+  signal?: AbortSignal;
+  onProgress?: ProgressCallback;
+}

@@ -1,0 +1,76 @@
+/// <reference lib="webworker" />
+import type { VagueWords } from '../domain/data/journey';
+import type { ImportFile, ImportResult } from './types';
+import { importFiles } from './detect';
+import { prepareImport } from './prepare';
+
+/** A request to the import worker: the files' bytes are transferred, not copied. */
+export interface ImportRequest {
+  files: ImportFile[];
+  vague?: VagueWords;
+}
+
+/** The worker's answer, with how long the parse and preparation took inside it. */
+export interface ImportResponse {
+  result: ImportResult;
+  parseMs: number;
+  prepareMs: number;
+}
+
+/** Reads and prepares the files; never throws (a failure becomes a located error). */
+export function handle(request: ImportRequest): ImportResponse {
+  const t0 = performance.now();
+  const read = importFiles(request.files, request.vague ? { vague: request.vague } : {});
+  const t1 = performance.now();
+  if (!read.ok) return { result: read, parseMs: t1 - t0, prepareMs: 0 };
+  try {
+    const prepared = prepareImport(read.value);
+    return {
+      result: { ok: true, value: prepared },
+      parseMs: t1 - t0,
+      prepareMs: performance.now() - t1,
+    };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      result: {
+        ok: false,
+        errors: [
+          {
+            file: read.value.fileName,
+            path: '',
+            line: 1,
+            column: 1,
+            message: `could not measure the route: ${message}`,
+          },
+        ],
+      },
+      parseMs: t1 - t0,
+      prepareMs: performance.now() - t1,
+    };
+  }
+}
+
+/** The typed-array buffers of a result, to transfer back instead of copying. */
+export function transferables(result: ImportResult): ArrayBuffer[] {
+  if (!result.ok) return [];
+  const buffers = new Set<ArrayBuffer>();
+  for (const m of result.value.measuredVariants ?? [])
+    for (const a of [
+      m.route.lon,
+      m.route.lat,
+      m.route.cumKm,
+      m.route.bearingDeg,
+      m.route.legOfVertex,
+    ])
+      if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
+  return [...buffers];
+}
+
+if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
+  const scope = self as unknown as DedicatedWorkerGlobalScope;
+  scope.onmessage = (event: MessageEvent<ImportRequest>) => {
+    const response = handle(event.data);
+    scope.postMessage(response, transferables(response.result));
+  };
+}

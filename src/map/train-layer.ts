@@ -1,0 +1,233 @@
+import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
+import type { MeasuredRoute } from '../domain/route/route';
+import { positionAt, segmentIndexAt } from '../domain/route/position';
+import { trailProgress } from './trail-progress';
+import { COLORS, FONT_STACK } from './style';
+import { ROUTE_LAYERS } from './route-layers';
+
+const SOURCE = 'moving';
+const ICON = 'train-arrow';
+
+export const TRAIN_LAYERS = {
+  trail: 'trail',
+  trailLines: 'trail-lines',
+  trains: 'trains',
+  labels: 'train-labels',
+} as const;
+
+/** One train on the map: where it is on the route and how it is drawn. */
+export interface TrainMark {
+  id: string;
+  label: string;
+  color: string;
+  km: number;
+  /** The main train draws the trail; ghosts are drawn smaller and translucent. */
+  main: boolean;
+}
+
+/** An arrow pointing north, drawn once as an SDF icon so each train can be tinted. */
+function arrowImage(size = 48): ImageData {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = size;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('2D canvas unavailable');
+  const s = size / 48;
+  ctx.fillStyle = '#000';
+  ctx.beginPath();
+  ctx.moveTo(24 * s, 3 * s);
+  ctx.lineTo(41 * s, 43 * s);
+  ctx.lineTo(24 * s, 34 * s);
+  ctx.lineTo(7 * s, 43 * s);
+  ctx.closePath();
+  ctx.fill();
+  return ctx.getImageData(0, 0, size, size);
+}
+
+const TRAIL = 'trail';
+const CLEAR = 'rgba(0,0,0,0)';
+
+/** Adds the trail and train layers above the route (once per map style). */
+export function addTrainLayers(map: MapLibreMap): void {
+  if (map.getSource(SOURCE)) return;
+  if (!map.hasImage(ICON)) map.addImage(ICON, arrowImage(), { sdf: true, pixelRatio: 2 });
+  map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  map.addSource(TRAIL, {
+    type: 'geojson',
+    lineMetrics: true,
+    data: { type: 'FeatureCollection', features: [] },
+  });
+  map.addLayer(
+    {
+      id: TRAIN_LAYERS.trail,
+      type: 'line',
+      source: TRAIL,
+      layout: { 'line-join': 'round', 'line-cap': 'round', visibility: 'none' },
+      paint: {
+        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 4.5, 10, 8],
+        'line-gradient': ['step', ['line-progress'], CLEAR, 0.5, CLEAR],
+      },
+    },
+    ROUTE_LAYERS.stations,
+  );
+  // exports pass the trail as lines with the trains (one source per frame, no gradient to set)
+  map.addLayer(
+    {
+      id: TRAIN_LAYERS.trailLines,
+      type: 'line',
+      source: SOURCE,
+      filter: ['==', ['geometry-type'], 'LineString'],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': ['match', ['get', 'country'], 'KP', COLORS.KP, 'VN', COLORS.VN, COLORS.CN],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 4.5, 10, 8],
+      },
+    },
+    ROUTE_LAYERS.stations,
+  );
+  map.addLayer({
+    id: TRAIN_LAYERS.trains,
+    type: 'symbol',
+    source: SOURCE,
+    filter: ['==', ['geometry-type'], 'Point'],
+    layout: {
+      'icon-image': ICON,
+      'icon-size': ['case', ['get', 'main'], 1, 0.75],
+      'icon-rotate': ['get', 'bearing'],
+      'icon-rotation-alignment': 'map',
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': true,
+      'symbol-sort-key': ['case', ['get', 'main'], 1, 0],
+    },
+    paint: {
+      'icon-color': ['get', 'color'],
+      'icon-halo-color': '#ffffff',
+      'icon-halo-width': 2,
+      'icon-opacity': ['case', ['get', 'main'], 1, 0.85],
+    },
+  });
+  map.addLayer({
+    id: TRAIN_LAYERS.labels,
+    type: 'symbol',
+    source: SOURCE,
+    filter: ['==', ['geometry-type'], 'Point'],
+    layout: {
+      'text-field': ['get', 'label'],
+      'text-font': FONT_STACK,
+      'text-size': 11,
+      'text-offset': [0, 1.6],
+      'text-anchor': 'top',
+      'text-optional': true,
+    },
+    paint: {
+      'text-color': ['get', 'color'],
+      'text-halo-color': '#ffffff',
+      'text-halo-width': 1.5,
+    },
+  });
+}
+
+/**
+ * The trail is the main routing drawn once as one line; each frame only moves the end of its
+ * colour gradient (MapLibre's `line-progress` runs over the line's Web Mercator length).
+ */
+export function setTrailRoute(map: MapLibreMap, route: MeasuredRoute): void {
+  const coordinates: Position[] = Array.from(route.lon, (lon, i) => [lon, route.lat[i]!]);
+  (map.getSource(TRAIL) as GeoJSONSource | undefined)?.setData({
+    type: 'Feature',
+    properties: {},
+    geometry: { type: 'LineString', coordinates },
+  });
+}
+
+const countryColor = (country: string): string =>
+  (COLORS as Record<string, string>)[country] ?? '#444444';
+
+/** Colours the trail up to `km` along the route, by country; O(log n + country changes). */
+export function setTrailProgress(map: MapLibreMap, route: MeasuredRoute, km: number): void {
+  if (!map.getLayer(TRAIN_LAYERS.trail)) return;
+  const p = trailProgress(route, km);
+  const visible = p.fraction > 0;
+  if ((map.getLayoutProperty(TRAIN_LAYERS.trail, 'visibility') === 'visible') !== visible)
+    map.setLayoutProperty(TRAIN_LAYERS.trail, 'visibility', visible ? 'visible' : 'none');
+  if (!visible) return;
+  const stops: (string | number)[] = [];
+  for (const c of p.changes) stops.push(c.fraction, countryColor(c.country));
+  // the expression is built here from known colours: skip the style validator on every frame
+  map.setPaintProperty(
+    TRAIN_LAYERS.trail,
+    'line-gradient',
+    [
+      'step',
+      ['line-progress'],
+      countryColor(p.firstCountry),
+      ...stops,
+      Math.min(p.fraction, 1),
+      CLEAR,
+    ] as unknown as ExpressionSpecification,
+    { validate: false },
+  );
+}
+
+/**
+ * The travelled part of the route up to `km`, split where the country changes: O(n), for exports
+ * (the live map moves a gradient instead).
+ */
+export function trailFeatures(route: MeasuredRoute, km: number): Feature<LineString>[] {
+  const end = positionAt(route, km);
+  const last = segmentIndexAt(route.cumKm, end.km);
+  const out: Feature<LineString>[] = [];
+  const countryAt = (i: number) => route.legs[route.legOfVertex[i]!]?.country ?? '';
+  let coords: Position[] = [];
+  let country = countryAt(0);
+  for (let i = 0; i <= last && i < route.lon.length; i++) {
+    const p: Position = [route.lon[i]!, route.lat[i]!];
+    if (countryAt(i) !== country && coords.length) {
+      coords.push(p);
+      out.push(trailLine(coords, country));
+      coords = [];
+      country = countryAt(i);
+    }
+    coords.push(p);
+  }
+  coords.push([end.lon, end.lat]);
+  if (coords.length > 1) out.push(trailLine(coords, country));
+  return out;
+}
+
+const trailLine = (coordinates: Position[], country: string): Feature<LineString> => ({
+  type: 'Feature',
+  properties: { country },
+  geometry: { type: 'LineString', coordinates },
+});
+
+/** Every train's marker as one collection; with `withTrail`, the main train's trail as lines too. */
+export function movingFeatures(
+  route: MeasuredRoute,
+  trains: TrainMark[],
+  withTrail = false,
+): FeatureCollection {
+  const main = trains.find((t) => t.main);
+  const trail = withTrail && main ? trailFeatures(route, main.km) : [];
+  const features: Feature<Point>[] = trains.map((t) => {
+    const p = positionAt(route, t.km);
+    return {
+      type: 'Feature',
+      properties: { id: t.id, label: t.label, color: t.color, main: t.main, bearing: p.bearingDeg },
+      geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+    };
+  });
+  return { type: 'FeatureCollection', features: [...trail, ...features] };
+}
+
+/** One `setData` per frame for everything that moves. */
+export function updateTrains(map: MapLibreMap, data: FeatureCollection): void {
+  (map.getSource(SOURCE) as GeoJSONSource | undefined)?.setData(data);
+}
+
+/** Dims the untravelled route while a journey is being played. */
+export function setRouteFaded(map: MapLibreMap, faded: boolean): void {
+  if (map.getLayer(ROUTE_LAYERS.line)) {
+    map.setPaintProperty(ROUTE_LAYERS.line, 'line-opacity', faded ? 0.35 : 1);
+  }
+}
