@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
+/**
+ * Projects by what they need: `unit` (src/, Node only — no dist/, no Chromium), `tools` (scripts/),
+ * `data` (the committed route and journey files), and `cli` and `e2e` (the built dist/ and
+ * Chromium). `npm test` runs them all; `vitest run --project unit` runs in seconds.
+ */
 export default defineConfig({
   test: {
     projects: [
@@ -9,12 +14,23 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: [
-            'src/**/*.test.ts',
-            'tests/data/**/*.test.ts',
-            'scripts/**/*.test.ts',
-            'tests/cli/**/*.test.ts',
-          ],
+          include: ['src/**/*.test.ts'],
+          // pure modules: one module graph per worker, so Turf and Svelte are loaded once, not per file
+          isolate: false,
+        },
+      },
+      {
+        test: { name: 'tools', environment: 'node', include: ['scripts/**/*.test.ts'] },
+      },
+      {
+        test: { name: 'data', environment: 'node', include: ['tests/data/**/*.test.ts'] },
+      },
+      {
+        test: {
+          name: 'cli',
+          environment: 'node',
+          include: ['tests/cli/**/*.test.ts'],
+          testTimeout: 180_000,
         },
       },
       {

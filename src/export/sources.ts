@@ -4,7 +4,7 @@ import type { PlaybackView } from '../state/playback-view.svelte';
 import type { Player } from '../state/player.svelte';
 import type { ExportMoment } from './types';
 import { kmAtInstant, readoutsAt } from '../domain/schedule/playback';
-import { movingFeatures } from '../map/train-layer';
+import { movingFeatures } from '../domain/route/trains';
 import { overallVerdict } from '../present/claim-text';
 
 /** What exports need from the app's state, as plain functions of an instant. */

@@ -3,7 +3,7 @@ import { measureRoute, isLeg } from '../domain/route/route';
 import { positionAt } from '../domain/route/position';
 import { importGpx } from './gpx';
 import { prepareImport, thinTimeline } from './prepare';
-import { bigGpx } from '../../scripts/make-big-gpx';
+import { bigGpx } from '../../tests/fixtures/big-gpx';
 import { dpImportance, keepMostImportant, segmentDistance } from './simplify';
 
 describe('prepareImport', () => {

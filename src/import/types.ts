@@ -1,41 +1,10 @@
-import type { RouteCollection } from '../domain/route/route';
 import type { DataError } from '../domain/data/journey';
-import type { MeasuredVariant } from '../domain/claims/claims';
+import type { ImportedJourney, ImportedTimeline } from '../domain/data/imported';
 
-export type { DataError };
+export type { DataError, ImportedJourney, ImportedTimeline };
 
 /** The largest file the importers open (a 1,000,000-point GPX with times is about 82 MB). */
 export const MAX_BYTES = 100 * 1024 * 1024;
-
-/** A timed track: `km` along the route reached `tSec` seconds after `departUtcMs`. */
-export interface ImportedTimeline {
-  /** UTC instant of the first timed point, ms since the epoch. */
-  departUtcMs: number;
-  /** Strictly increasing `tSec` (from 0), non-decreasing `km` (full-line km). */
-  knots: { tSec: number; km: number }[];
-}
-
-/** A journey read from a user's file, ready for the app to load. */
-export interface ImportedJourney {
-  /** Title to show: the file's own name for its track or document, else the file name. */
-  name: string;
-  fileName: string;
-  /** The route to draw (simplified to at most `DISPLAY_MAX_VERTICES` vertices by `prepareImport`). */
-  route: RouteCollection;
-  /** Present for GPX tracks with `<time>` on their points. */
-  timeline?: ImportedTimeline;
-  /** The project's own journey JSON, validated, when one was imported with its route. */
-  journeyText?: string;
-  /**
-   * Every routing measured on the FULL line (set by `prepareImport`, i.e. always when the
-   * journey comes from the worker client): vertices are the drawn ones, cumulative km are the
-   * full line's. Use these instead of `measureVariants(route)`.
-   */
-  measuredVariants?: MeasuredVariant[];
-  /** Vertex counts and lengths before and after simplification (set by `prepareImport`). */
-  stats?: { vertices: number; displayVertices: number; fullKm: number };
-  warnings: string[];
-}
 
 export type ImportResult =
   { ok: true; value: ImportedJourney } | { ok: false; errors: DataError[] };

@@ -11,7 +11,7 @@ import {
 } from '../domain/data/journey';
 import { buildScenarios, kmAtTime, timeAtKm, type Scenario } from '../domain/schedule/schedule';
 import type { PlaybackScenario } from '../domain/schedule/playback';
-import type { ImportedJourney } from '../import/types';
+import type { ImportedJourney } from '../domain/data/imported';
 
 /** Speed assumed to play an imported route that carries no times. */
 export const DEFAULT_IMPORT_SPEED_KMH = 60;

@@ -11,7 +11,7 @@ import {
   type Tick,
 } from '../domain/schedule/playback';
 import { isoToUtcMs } from '../domain/time/timezone';
-import { movingFeatures, type TrainMark } from '../map/train-layer';
+import { movingFeatures, type TrainMark } from '../domain/route/trains';
 
 /** The id of the scenario drawn as the train; the others are its ghosts. */
 export const MAIN_SCENARIO = 'reconstructed';

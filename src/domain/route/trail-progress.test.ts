@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { measureRoute, type RouteCollection } from '../domain/route/route';
+import { measureRoute, type RouteCollection } from './route';
 import { trailProgress } from './trail-progress';
-import { leg } from '../../tests/fixtures/routes';
+import { leg } from '../../../tests/fixtures/routes';
 
 /** Along the equator, where Mercator length is proportional to km: 1° in KP, then 1° in CN. */
 const route: RouteCollection = {

@@ -1,5 +1,5 @@
-import type { MeasuredRoute } from '../domain/route/route';
-import { positionAt, segmentIndexAt } from '../domain/route/position';
+import type { MeasuredRoute } from './route';
+import { positionAt, segmentIndexAt } from './position';
 
 /** Web Mercator x, y in 0…1 (the units MapLibre measures `line-progress` in). */
 const mercX = (lon: number) => lon / 360 + 0.5;

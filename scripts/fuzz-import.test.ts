@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fuzz, fuzzTargets } from '../../scripts/fuzz-import';
+import { fuzz, fuzzTargets } from './fuzz-import';
 
 // A small count for `npm test`; `npx tsx scripts/fuzz-import.ts` runs 10,000 per importer.
 const RUNS = 200;

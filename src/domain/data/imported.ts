@@ -1,0 +1,32 @@
+import type { RouteCollection } from '../route/route';
+import type { MeasuredVariant } from '../claims/claims';
+
+/** A timed track: `km` along the route reached `tSec` seconds after `departUtcMs`. */
+export interface ImportedTimeline {
+  /** UTC instant of the first timed point, ms since the epoch. */
+  departUtcMs: number;
+  /** Strictly increasing `tSec` (from 0), non-decreasing `km` (full-line km). */
+  knots: { tSec: number; km: number }[];
+}
+
+/** A journey read from a user's file, ready for the app to load. */
+export interface ImportedJourney {
+  /** Title to show: the file's own name for its track or document, else the file name. */
+  name: string;
+  fileName: string;
+  /** The route to draw (simplified to at most the import vertex budget by `prepareImport`). */
+  route: RouteCollection;
+  /** Present for GPX tracks with `<time>` on their points. */
+  timeline?: ImportedTimeline;
+  /** The project's own journey JSON, validated, when one was imported with its route. */
+  journeyText?: string;
+  /**
+   * Every routing measured on the FULL line (set by `prepareImport`, i.e. always when the
+   * journey comes from the worker client): vertices are the drawn ones, cumulative km are the
+   * full line's. Use these instead of `measureVariants(route)`.
+   */
+  measuredVariants?: MeasuredVariant[];
+  /** Vertex counts and lengths before and after simplification (set by `prepareImport`). */
+  stats?: { vertices: number; displayVertices: number; fullKm: number };
+  warnings: string[];
+}
