@@ -1,0 +1,140 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { untrack } from 'svelte';
+import { JourneyState } from './journey-state.svelte';
+import { Player } from './player.svelte';
+import { PlaybackView } from './playback-view.svelte';
+import { Startup } from './startup';
+import { playerActionFor } from './keyboard';
+import { writeUrlView } from './url-sync';
+import { BUILTIN_JOURNEYS, builtinJourney } from './builtin-journeys';
+import type { MapCamera, ViewState } from '../domain/data/url-state';
+import type { ImportedJourney } from '../domain/data/imported';
+import { positionAt } from '../domain/route/position';
+import { arrivalMs } from '../domain/schedule/playback';
+import { claimFocus, routeSlice } from '../present/claim-focus';
+
+/** The routing a journey opens on. */
+const DEFAULT_ROUTING = 'A';
+
+/**
+ * The whole app's state and its wiring, made once by `App.svelte` (its effects belong to that
+ * component): the journey, the player clock, the playback view, the one map handle, the start-up
+ * sequence, the URL it writes, and what keys do. Components read it; none of them orchestrate.
+ */
+export class AppState {
+  readonly journey = new JourneyState();
+  readonly player = new Player();
+  readonly view = new PlaybackView(this.journey, this.player);
+  readonly opened: ViewState;
+  readonly #startup: Startup;
+
+  /** The built-in journey chosen in the menu. */
+  journeyId = $state('');
+  /** The map, once `MapView` has made it; the one handle, held raw (never proxied). */
+  map = $state.raw<MapLibreMap | null>(null);
+  /** Where the user last left the map; written to the URL only with the free camera. */
+  mapCamera = $state.raw<MapCamera | null>(null);
+  /** The start-up sequence is done: the view may be written to the URL. */
+  #ready = $state(false);
+
+  constructor(opened: ViewState) {
+    this.opened = opened;
+    this.#startup = new Startup(opened);
+    this.journeyId = builtinJourney(opened.journey).id;
+    this.mapCamera = opened.map ?? null;
+    if (opened.variant) this.journey.variant = opened.variant;
+    if (opened.rate) this.player.setRate(opened.rate);
+    if (opened.camera) this.player.camera = opened.camera;
+    if (opened.scenarios) this.view.shown = opened.scenarios;
+
+    $effect(() => {
+      const chosen = builtinJourney(this.journeyId);
+      untrack(() => {
+        this.#journeyChanged();
+        void this.journey.load(chosen.sources);
+      });
+    });
+    $effect(() => {
+      const [start, end] = this.view.range;
+      if (!this.view.main) return;
+      untrack(() => {
+        this.player.setRange(start, end);
+        const seekMs = this.#startup.rangeKnown(start, end);
+        if (seekMs !== null) this.player.seek(seekMs);
+        this.#ready = true;
+      });
+    });
+    $effect(() => {
+      if (!this.#ready || !this.view.main) return;
+      writeUrlView(this.urlView, this.player.clock.playing);
+    });
+  }
+
+  /** The view as the URL keeps it (time rounded to the minute). */
+  get urlView(): ViewState {
+    return {
+      tMs: Math.round(this.player.clock.tMs / 60_000) * 60_000,
+      scenarios: this.view.shown ?? undefined,
+      rate: this.player.clock.rate,
+      camera: this.player.camera,
+      variant: this.journey.variant === DEFAULT_ROUTING ? undefined : this.journey.variant,
+      journey: this.journeyId === BUILTIN_JOURNEYS[0]!.id ? undefined : this.journeyId,
+      map: this.player.camera === 'free' ? (this.mapCamera ?? undefined) : undefined,
+    };
+  }
+
+  /** Where the main train is, [lon, lat]. */
+  trainPoint = $derived.by((): [number, number] | null => {
+    const main = this.view.trains.find((t) => t.main);
+    if (!main || !this.journey.current) return null;
+    const p = positionAt(this.journey.current, main.km);
+    return [p.lon, p.lat];
+  });
+
+  /** The point the camera follows, when it follows the train. */
+  follow = $derived(this.player.camera === 'follow' ? this.trainPoint : null);
+
+  /** Where and when the selected claim applies. */
+  focus = $derived.by(() => {
+    const { report, selectedClaim, current } = this.journey;
+    if (!report || !selectedClaim || !current) return null;
+    const summary = this.journey.measuredVariants.find(
+      (m) => m.summary.variant === this.journey.variant,
+    )?.summary;
+    return claimFocus(report, selectedClaim, current, summary?.borderKm ?? null);
+  });
+
+  /** The stretch of route the selected claim is about, drawn over the route. */
+  highlight = $derived(
+    this.focus && this.journey.current
+      ? routeSlice(this.journey.current, this.focus.fromKm, this.focus.toKm)
+      : null,
+  );
+
+  /** Shows a journey read from the user's file (already parsed, validated and measured). */
+  importJourney(j: ImportedJourney): void {
+    this.#journeyChanged();
+    this.journey.loadImported(j);
+  }
+
+  /** A key pressed anywhere on the page: the player's keys act, others pass. */
+  onkeydown = (e: KeyboardEvent): void => {
+    const action = playerActionFor(e);
+    if (!action) return;
+    e.preventDefault();
+    const { player, view } = this;
+    if (action === 'toggle') player.toggle();
+    else if (action === 'prev') view.step(-1);
+    else if (action === 'next') view.step(1);
+    else if (action === 'faster') player.faster();
+    else if (action === 'slower') player.slower();
+    else if (action === 'start') player.seek(view.main?.departUtcMs ?? player.clock.startMs);
+    else player.seek(view.main ? arrivalMs(view.main) : player.clock.endMs);
+  };
+
+  #journeyChanged(): void {
+    this.#ready = false;
+    if (this.#startup.journeyChanged().resetRouting) this.journey.variant = DEFAULT_ROUTING;
+    this.journey.selectedClaim = null;
+  }
+}
