@@ -221,6 +221,7 @@ export async function exportAnimation(opts: AnimationExportOptions): Promise<Exp
       pixelRatio: layout.pixelRatio,
       route: opts.route,
       moving: opts.movingAt(times[0]!),
+      routing: opts.moment.routing,
       view: opts.view,
       padding: compositionPadding(layout.cssWidth, layout.cssHeight),
       ...(opts.showVariants === undefined ? {} : { showVariants: opts.showVariants }),

@@ -60,6 +60,7 @@ export async function renderComposed(
     pixelRatio: layout.pixelRatio,
     route: opts.route,
     moving: opts.moment.moving,
+    routing: opts.moment.routing,
     view: opts.view,
     padding: compositionPadding(layout.cssWidth, layout.cssHeight),
     ...(opts.showVariants === undefined ? {} : { showVariants: opts.showVariants }),

@@ -5,6 +5,7 @@ import { isStation, type RouteCollection } from '../domain/route/route';
 import { basemapStyle, PLACE_LABELS } from '../map/style';
 import { loadLabelFonts } from '../map/fonts';
 import { setRouting, showRoute } from '../map/route-layers';
+import { DEFAULT_ROUTING } from '../domain/route/routing';
 import { addTrainLayers, updateTrains } from '../map/train-layer';
 import { ExportCancelled, throwIfAborted, type ExportView, type ProgressCallback } from './types';
 import { fitView, rasterLayout, type Camera, type Padding, type RasterLayout } from './view';
@@ -23,6 +24,8 @@ export interface RenderOptions {
   /** Space kept free around the fitted box, CSS px (room for the title, legend, caption). */
   padding?: Padding;
   showVariants?: boolean;
+  /** The routing drawn as the main line; the default routing when omitted. */
+  routing?: string;
   /** Where the app is served from (basemap and fonts are relative to it); `document.baseURI`. */
   baseUrl?: string;
   signal?: AbortSignal;
@@ -169,7 +172,7 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
     opts.onProgress?.(0.1, 'style');
     await next(map, 'load', signal, timeoutMs);
     showRoute(map, opts.route);
-    setRouting(map, 'A', opts.showVariants ?? true);
+    setRouting(map, opts.routing ?? DEFAULT_ROUTING, opts.showVariants ?? true);
     addTrainLayers(map);
     const m = map;
     const draw = async (moving: FeatureCollection, s = signal) => {

@@ -27,6 +27,7 @@ export function exportSources(journey: JourneyState, view: PlaybackView, player:
       caption: captionAt(tMs),
       scenarioId: main.id,
       scenarioLabel: main.label,
+      routing: journey.variant,
       km: kmAtInstant(main, tMs),
       reopenUrl: location.href,
       journeyTitle: journey.journey?.title ?? 'Journey',

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { isLeg, isStation } from '../domain/route/route';
+import { onRouting, routingsOf } from '../domain/route/routing';
 import { COLORS, FONT_STACK, PLACE_LABELS } from '../map/style';
 import { compositionPadding, decorationScale } from './compose';
 import {
@@ -392,8 +393,9 @@ export async function exportSvg(opts: SvgExportOptions): Promise<string> {
 
   const legs = opts.route.features.filter(isLeg);
   const showVariants = opts.showVariants ?? true;
-  const mainLegs = legs.filter((l) => !l.properties.variant);
-  const variantLegs = showVariants ? legs.filter((l) => l.properties.variant) : [];
+  const routing = opts.moment.routing;
+  const mainLegs = legs.filter((l) => onRouting(l.properties, routing));
+  const variantLegs = showVariants ? legs.filter((l) => !onRouting(l.properties, routing)) : [];
   const legPath = (l: (typeof legs)[number]) =>
     pathOf(clipLine(toPts(l.geometry.coordinates), box), false);
   const lineW = linear(camera.zoom, 4, 3, 10, 5);
@@ -401,7 +403,7 @@ export async function exportSvg(opts: SvgExportOptions): Promise<string> {
   const variantsSvg = variantLegs
     .map(
       (l) =>
-        `<path${attrs({ d: legPath(l), stroke: COLORS.variant, 'data-leg': l.properties.id, 'data-variant': l.properties.variant })}/>`,
+        `<path${attrs({ d: legPath(l), stroke: COLORS.variant, 'data-leg': l.properties.id, 'data-variant': routingsOf(l.properties)?.join(' ') })}/>`,
     )
     .join('');
   const casingSvg = mainLegs.map((l) => `<path${attrs({ d: legPath(l) })}/>`).join('');
@@ -420,7 +422,7 @@ export async function exportSvg(opts: SvgExportOptions): Promise<string> {
   const inside = ([x, y]: Pt) => x >= 0 && x <= W && y >= 0 && y <= H;
   const stations = opts.route.features
     .filter(isStation)
-    .filter((st) => showVariants || !st.properties.variant);
+    .filter((st) => showVariants || onRouting(st.properties, routing));
   const stationSvg: string[] = [];
   const labelSvg: string[] = [];
   const minorSvg: string[] = [];
@@ -429,7 +431,11 @@ export async function exportSvg(opts: SvgExportOptions): Promise<string> {
     if (!inside(p)) continue;
     const pr = st.properties;
     const border = pr.kind === 'border';
-    const stroke = pr.variant ? COLORS.variant : pr.country === 'KP' ? COLORS.KP : COLORS.CN;
+    const stroke = !onRouting(pr, routing)
+      ? COLORS.variant
+      : pr.country === 'KP'
+        ? COLORS.KP
+        : COLORS.CN;
     stationSvg.push(
       border
         ? `<circle${attrs({ cx: r1(p[0]), cy: r1(p[1]), r: 6, fill: '#111111', stroke: '#ffffff', 'stroke-width': 2, class: 'border-point' })}/>`

@@ -9,6 +9,8 @@ export interface ExportMoment {
   caption: string;
   scenarioId: string;
   scenarioLabel: string;
+  /** The routing the main line follows (the app's choice). */
+  routing: string;
   /** Distance travelled by the main train at `tMs`, km. */
   km: number;
   /** A URL that reopens the same view in the app. */

@@ -1,6 +1,7 @@
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { RouteCollection } from '../domain/route/route';
+import { DEFAULT_ROUTING, routingsOf } from '../domain/route/routing';
 import { COLORS, FONT_STACK } from './style';
 
 export const ROUTE_LAYERS = {
@@ -32,8 +33,7 @@ export function mapData(route: RouteCollection): FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: route.features.map((f): Feature => {
-      const p = f.properties as { variants?: string[]; variant?: string };
-      const list = p.variants ?? (p.variant ? [p.variant] : null);
+      const list = routingsOf(f.properties ?? {});
       const routings = list ? `|${list.join('|')}|` : '|*|';
       return { ...f, properties: { ...f.properties, routings } };
     }),
@@ -51,7 +51,11 @@ const withCommon = (v: string): ExpressionSpecification => [
  * Adds the route (the shown routing styled by country, the other routings faint and dashed,
  * stations, the border point) to a map whose style is loaded. Calling it again replaces the data.
  */
-export function showRoute(map: MapLibreMap, route: RouteCollection, variant = 'A'): void {
+export function showRoute(
+  map: MapLibreMap,
+  route: RouteCollection,
+  variant = DEFAULT_ROUTING,
+): void {
   const data = mapData(route);
   const existing = map.getSource('route') as GeoJSONSource | undefined;
   if (existing) {

@@ -10,11 +10,9 @@ import { BUILTIN_JOURNEYS, builtinJourney } from './builtin-journeys';
 import type { MapCamera, ViewState } from '../domain/data/url-state';
 import type { ImportedJourney } from '../domain/data/imported';
 import { positionAt } from '../domain/route/position';
+import { DEFAULT_ROUTING } from '../domain/route/routing';
 import { arrivalMs } from '../domain/schedule/playback';
 import { claimFocus, routeSlice } from '../present/claim-focus';
-
-/** The routing a journey opens on. */
-const DEFAULT_ROUTING = 'A';
 
 /**
  * The whole app's state and its wiring, made once by `App.svelte` (its effects belong to that

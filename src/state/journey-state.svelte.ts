@@ -1,5 +1,6 @@
 import { distance } from '@turf/turf';
 import { isStation, type MeasuredRoute, type RouteCollection } from '../domain/route/route';
+import { DEFAULT_ROUTING } from '../domain/route/routing';
 import { measureVariants } from '../domain/claims/claims';
 import { checkJourney } from '../domain/claims/check';
 import {
@@ -41,7 +42,7 @@ export class JourneyState {
   journey = $state.raw<Journey | null>(null);
   vague = $state.raw<VagueWords | null>(null);
   /** The routing shown as the main line and used for playback. */
-  variant = $state('A');
+  variant = $state(DEFAULT_ROUTING);
   showVariants = $state(true);
   error = $state<string | null>(null);
   selectedClaim = $state<string | null>(null);
@@ -107,7 +108,7 @@ export class JourneyState {
       }
       journey = parsed.value;
     }
-    this.variant = 'A';
+    this.variant = DEFAULT_ROUTING;
     this.selectedClaim = null;
     this.imported = j;
     this.journey = journey;
@@ -143,7 +144,7 @@ function importedScenario(j: ImportedJourney, totalKm: number): Scenario {
     return {
       id: 'recorded',
       label: 'Recorded times from the file',
-      variant: 'A',
+      variant: DEFAULT_ROUTING,
       departUtcMs: j.timeline.departUtcMs,
       durationSec: last.tSec,
       knots: j.timeline.knots,
@@ -154,7 +155,7 @@ function importedScenario(j: ImportedJourney, totalKm: number): Scenario {
   return {
     id: 'constant',
     label: `No times in the file: a constant ${DEFAULT_IMPORT_SPEED_KMH} km/h`,
-    variant: 'A',
+    variant: DEFAULT_ROUTING,
     departUtcMs: Date.UTC(2000, 0, 1),
     durationSec,
     knots: [

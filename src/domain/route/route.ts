@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
 import { distance } from '@turf/turf';
+import { DEFAULT_ROUTING, onRouting, routingNames } from './routing';
 
 /** Properties of one leg of a route (a LineString in travel order). */
 export interface LegProps {
@@ -85,17 +86,12 @@ export const isStation = (f: Feature): f is StationFeature =>
 
 /** The legs of one routing, in the order they appear in the collection (travel order). */
 export function legsOf(route: RouteCollection, variant: string): LegFeature[] {
-  return route.features
-    .filter(isLeg)
-    .filter((f) => !f.properties.variants || f.properties.variants.includes(variant));
+  return route.features.filter(isLeg).filter((f) => onRouting(f.properties, variant));
 }
 
 /** The routings a collection offers, e.g. ["A", "B", "C"]; ["A"] when no leg names any. */
 export function variantsOf(route: RouteCollection): string[] {
-  const names = new Set<string>();
-  for (const f of route.features.filter(isLeg))
-    for (const v of f.properties.variants ?? []) names.add(v);
-  return names.size ? [...names].sort() : ['A'];
+  return routingNames(route.features.filter(isLeg).map((f) => f.properties));
 }
 
 const toRad = Math.PI / 180;
@@ -114,7 +110,7 @@ export function bearingBetween(a: Position, b: Position): number {
  * Measures one routing of a route once: concatenates its legs, computes the cumulative distance at
  * every vertex with Turf (kilometres), and places every station of the routing by its nearest point.
  */
-export function measureRoute(route: RouteCollection, variant = 'A'): MeasuredRoute {
+export function measureRoute(route: RouteCollection, variant = DEFAULT_ROUTING): MeasuredRoute {
   const legFeatures = legsOf(route, variant);
   if (legFeatures.length === 0) throw new Error(`route has no legs for routing ${variant}`);
   const coords: Position[] = [];
@@ -171,11 +167,7 @@ export function measureRoute(route: RouteCollection, variant = 'A'): MeasuredRou
   const cumKm = Float64Array.from(cum);
   const stations = route.features
     .filter(isStation)
-    .filter((s) =>
-      s.properties.variants
-        ? s.properties.variants.includes(variant)
-        : !s.properties.variant || s.properties.variant === variant,
-    )
+    .filter((s) => onRouting(s.properties, variant))
     .map((s) => {
       const near = nearestOnRoute(lon, lat, cumKm, s.geometry.coordinates);
       return {
