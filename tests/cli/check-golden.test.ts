@@ -24,11 +24,13 @@ async function reportFor(routeFile: string): Promise<string> {
 
 function compareGolden(name: string, actual: string): void {
   const file = `${goldenDir}${name}`;
-  if (process.env['REGEN'] || !existsSync(file)) {
+  if (process.env['REGEN']) {
     mkdirSync(goldenDir, { recursive: true });
     writeFileSync(file, actual);
     return;
   }
+  // a missing golden is a failure, never a file written by the test itself
+  expect(existsSync(file), `${name} is missing; REGEN=1 writes it (then review it)`).toBe(true);
   const expected = readFileSync(file, 'utf8');
   if (actual !== expected) writeFileSync(file.replace(/\.json$/, '-changed.json'), actual);
   expect(actual, `${name} changed; REGEN=1 rewrites it`).toBe(expected);

@@ -118,7 +118,6 @@ describe('importing a journey file in Chromium', () => {
     await page.getByTestId('import-input').setInputFiles(join(fixtures, 'xss.gpx'));
     await expect.poll(() => title(page)).toBe('<img src=x onerror=alert(1)>');
     await waitForMapReady(page);
-    await page.waitForTimeout(500);
     expect(await page.locator('img[src="x"], script:not([src])').count()).toBe(0);
     expect(dialogs).toEqual([]);
     expect(await violations()).toEqual([]);
@@ -129,8 +128,10 @@ describe('importing a journey file in Chromium', () => {
     const { page, violations } = await open('#rate=3600');
     await page.getByTestId('import-input').setInputFiles(join(fixtures, 'route.geojson'));
     await expect.poll(() => title(page)).toBe('Dong Dang to Hanoi (test route)');
+    const km = () => page.getByTestId('km-travelled').textContent();
+    const km0 = await km();
     await page.getByTestId('play').click();
-    await page.waitForTimeout(1000);
+    await expect.poll(km, { timeout: 30_000 }).not.toBe(km0);
     await page.getByTestId('play').click();
     expect(await violations()).toEqual([]);
     await page.context().close();

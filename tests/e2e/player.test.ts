@@ -27,7 +27,8 @@ describe('playback in Chromium', () => {
     const km0 = await kmShown(page);
     const p0 = await trainPoint(page);
     await page.getByTestId('play').click();
-    await page.waitForTimeout(2500);
+    // played until the train has covered at least 20 km (about 1.5 s of frames at this rate)
+    await expect.poll(() => kmShown(page), { timeout: 30_000 }).toBeGreaterThan(km0 + 20);
     await page.getByTestId('play').click();
     const km1 = await kmShown(page);
     const p1 = await trainPoint(page);
