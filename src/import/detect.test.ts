@@ -93,7 +93,7 @@ describe('importFiles (a journey file with its route)', () => {
     );
   });
 
-  it('a journey file with its route gives the journey text, its title and the route', () => {
+  it('a journey file with its route gives the parsed journey, its title and the route', () => {
     const r = importFiles(
       [
         { name: 'pyongyang-beijing.geojson', bytes: geo('routes/pyongyang-beijing.geojson') },
@@ -104,7 +104,7 @@ describe('importFiles (a journey file with its route)', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.name).toMatch(/^Kim Jong Un's armoured train/);
-    expect(r.value.journeyText).toBe(new TextDecoder().decode(journey()));
+    expect(r.value.journey).toEqual(JSON.parse(new TextDecoder().decode(journey())));
     expect(r.value.warnings).toEqual([]);
   });
 

@@ -16,8 +16,8 @@ export function looksLikeJourney(value: unknown): boolean {
  * path ("../routes/pyongyang-beijing.geojson") that a page cannot open from a dropped file, so the
  * route file must come with it: drop or choose both files at once. Without one, the error points
  * at the journey's "route" and says so. The journey is validated with `parseJourney` (schema,
- * cross-references and, given the vague-words table, every phrase) and handed back as text for
- * the app to load like its built-in journeys.
+ * cross-references and, given the vague-words table, every phrase) and handed back parsed, so
+ * the app loads it without reading it again.
  */
 export function importJourney(
   text: string,
@@ -53,7 +53,7 @@ export function importJourney(
       name: journey.title,
       fileName,
       route: route.route,
-      journeyText: text,
+      journey,
       warnings,
     },
   };

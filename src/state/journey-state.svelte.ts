@@ -95,23 +95,15 @@ export class JourneyState {
   );
 
   /**
-   * Shows a journey read from the user's file. Called only after it parsed and validated, so the
-   * journey on screen is replaced only by a good one.
+   * Shows a journey read from the user's file. Called only after the worker parsed and validated
+   * it (and its journey file, if any), so the journey on screen is replaced only by a good one
+   * and nothing is parsed again here.
    */
   loadImported(j: ImportedJourney): void {
-    let journey: Journey | null = null;
-    if (j.journeyText) {
-      const parsed = parseJourney(j.journeyText, j.fileName, this.vague ?? undefined);
-      if (!parsed.ok) {
-        this.error = parsed.errors.map(formatDataError).join('\n');
-        return;
-      }
-      journey = parsed.value;
-    }
     this.variant = DEFAULT_ROUTING;
     this.selectedClaim = null;
     this.imported = j;
-    this.journey = journey;
+    this.journey = j.journey ?? null;
     this.route = j.route;
     this.error = null;
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IMPORT_SPEED_KMH, JourneyState } from './journey-state.svelte';
 import type { ImportedJourney } from '../domain/data/imported';
+import type { Journey } from '../domain/data/journey';
 import { equatorKpCn, leg } from '../../tests/fixtures/routes';
 
 const imported = (over: Partial<ImportedJourney> = {}): ImportedJourney => ({
@@ -91,5 +92,23 @@ describe('JourneyState', () => {
     expect(state.measured['B']!.totalKm).toBeGreaterThan(state.measured['A']!.totalKm);
     state.variant = 'B';
     expect(state.current).toBe(state.measured['B']);
+  });
+
+  it('loadImported(an import with a journey) shows the worker’s journey object, not a second parse', () => {
+    // deliberately incomplete: parsing or validating it again would refuse it or copy it
+    const journey = { id: 'fake', title: 'Parsed once, in the worker' } as Journey;
+    const state = new JourneyState();
+    state.loadImported(imported({ fileName: 'fake.json', journey }));
+    expect(state.error).toBeNull();
+    expect(state.journey).toBe(journey);
+    expect(state.title).toBe('Parsed once, in the worker');
+  });
+
+  it('loadImported(a route without a journey) clears the journey shown before', () => {
+    const state = new JourneyState();
+    state.journey = { id: 'before', title: 'Before' } as Journey;
+    state.loadImported(imported());
+    expect(state.journey).toBeNull();
+    expect(state.title).toBe('Equator test');
   });
 });

@@ -1,5 +1,6 @@
 import type { RouteCollection } from '../route/route';
 import type { MeasuredVariant } from '../claims/claims';
+import type { Journey } from './journey';
 
 /** A timed track: `km` along the route reached `tSec` seconds after `departUtcMs`. */
 export interface ImportedTimeline {
@@ -18,8 +19,12 @@ export interface ImportedJourney {
   route: RouteCollection;
   /** Present for GPX tracks with `<time>` on their points. */
   timeline?: ImportedTimeline;
-  /** The project's own journey JSON, validated, when one was imported with its route. */
-  journeyText?: string;
+  /**
+   * The project's own journey JSON when one was imported with its route: parsed and validated
+   * once, in the worker (schema, cross-references and, given the vague-words table, every
+   * phrase). Plain data, so it crosses `postMessage` by structured clone; load it as it is.
+   */
+  journey?: Journey;
   /**
    * Every routing measured on the FULL line (set by `prepareImport`, i.e. always when the
    * journey comes from the worker client): vertices are the drawn ones, cumulative km are the
