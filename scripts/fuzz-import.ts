@@ -113,7 +113,7 @@ function mutated(base: string): fc.Arbitrary<string> {
 }
 
 /** A JSON document with one value somewhere replaced by something of another shape. */
-function reshaped(base: unknown): fc.Arbitrary<string> {
+export function reshaped(base: unknown): fc.Arbitrary<string> {
   const paths: (string | number)[][] = [];
   const walk = (v: unknown, path: (string | number)[]) => {
     paths.push(path);
@@ -147,7 +147,10 @@ function reshaped(base: unknown): fc.Arbitrary<string> {
       const doc = structuredClone(base) as Record<string | number, unknown>;
       for (const [i, value, remove] of changes) {
         const path = paths[i % paths.length]!;
-        if (path.length === 0) return JSON.stringify(value);
+        // a fresh copy: constantFrom hands out the same [] and {} every time, and a later change
+        // writing into one of them would make the document circular (and leak into later runs)
+        const fresh = structuredClone(value);
+        if (path.length === 0) return JSON.stringify(fresh);
         let parent: unknown = doc;
         for (const key of path.slice(0, -1))
           parent =
@@ -158,7 +161,7 @@ function reshaped(base: unknown): fc.Arbitrary<string> {
         const key = path[path.length - 1]!;
         const obj = parent as Record<string | number, unknown>;
         if (remove && !Array.isArray(parent)) delete obj[key];
-        else obj[key] = value;
+        else obj[key] = fresh;
       }
       return JSON.stringify(doc, null, 1);
     });
