@@ -15,13 +15,15 @@ export function playerActionFor(e: {
   if (el?.isContentEditable || tag === 'textarea' || tag === 'select') return undefined;
   if (tag === 'input' && !['range', 'checkbox', 'button'].includes(el?.type ?? ''))
     return undefined;
+  // a slider moves itself with the arrows, Home and End; a checkbox or button has no use for them
+  const slider = tag === 'input' && el?.type === 'range';
   switch (e.key) {
     case ' ':
       return tag === 'button' || tag === 'input' ? undefined : 'toggle';
     case 'ArrowLeft':
-      return tag === 'input' ? undefined : 'prev';
+      return slider ? undefined : 'prev';
     case 'ArrowRight':
-      return tag === 'input' ? undefined : 'next';
+      return slider ? undefined : 'next';
     case '+':
     case '=':
       return 'faster';
@@ -29,9 +31,30 @@ export function playerActionFor(e: {
     case '_':
       return 'slower';
     case 'Home':
-      return tag === 'input' ? undefined : 'start';
+      return slider ? undefined : 'start';
     case 'End':
-      return tag === 'input' ? undefined : 'end';
+      return slider ? undefined : 'end';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * How far a key moves a slider, in the slider's units: an arrow moves one `step`, Page Up/Down one
+ * `page`; undefined for any other key (Home and End keep their native meaning).
+ */
+export function sliderDelta(key: string, step: number, page: number): number | undefined {
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowUp':
+      return step;
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      return -step;
+    case 'PageUp':
+      return page;
+    case 'PageDown':
+      return -page;
     default:
       return undefined;
   }
