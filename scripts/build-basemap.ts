@@ -1,123 +1,130 @@
 /**
- * Writes the offline basemap into public/basemap/ from Natural Earth (world-atlas TopoJSON):
- * world land and borders at 1:50m, and 1:10m detail for East Asia, where the journeys run.
- * Run by `npm run build` (prebuild); the output is generated, not committed.
+ * Writes the offline basemap as vector tiles into public/basemap/tiles/{z}/{x}/{y}.pbf:
+ * land and borders from Natural Earth through the world-atlas package (1:50m up to zoom 3, 1:10m
+ * from zoom 4, worldwide, so there is no seam), and the project's processed Natural Earth copy in
+ * geo/basemap/ (rivers, lakes, urban areas, places, seas, peaks). Run by `npm run build`
+ * (prebuild); the tiles are generated, not committed.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { feature, mesh } from 'topojson-client';
-import { bboxClip } from '@turf/turf';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import type {
-  Feature,
-  FeatureCollection,
-  Geometry,
-  MultiLineString,
-  MultiPolygon,
-  Polygon,
-  Position,
-} from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { splitAtAntimeridian } from './lib/antimeridian';
+import { labelPoint } from './lib/natural-earth';
+import { buildTiles, MAX_TILE_ZOOM, type TileLayer } from './lib/tiles';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'public', 'basemap');
 
-/** The region drawn at 1:10m: North Korea, north-east China, Beijing and south to Vietnam's border. */
-export const DETAIL_BBOX: [number, number, number, number] = [100, 18, 134, 46];
-
 function loadTopology(name: string): Topology {
   return JSON.parse(readFileSync(require.resolve(`world-atlas/${name}`), 'utf8')) as Topology;
 }
 
-const round = (digits: number) => {
-  const f = 10 ** digits;
-  const r = (p: Position): Position => [Math.round(p[0]! * f) / f, Math.round(p[1]! * f) / f];
-  return (g: Geometry): Geometry => {
-    switch (g.type) {
-      case 'Polygon':
-        return { ...g, coordinates: g.coordinates.map((ring) => ring.map(r)) };
-      case 'MultiPolygon':
-        return { ...g, coordinates: g.coordinates.map((p) => p.map((ring) => ring.map(r))) };
-      case 'LineString':
-        return { ...g, coordinates: g.coordinates.map(r) };
-      case 'MultiLineString':
-        return { ...g, coordinates: g.coordinates.map((l) => l.map(r)) };
-      default:
-        return g;
-    }
-  };
-};
+const collection = (features: Feature[]): FeatureCollection => ({
+  type: 'FeatureCollection',
+  features,
+});
 
-function countries(topo: Topology, digits: number, bbox?: [number, number, number, number]) {
+/** Land as polygons with no properties: one fill colour everywhere. */
+function land(topo: Topology): FeatureCollection {
+  const fc = feature(topo, topo.objects.land as GeometryCollection) as FeatureCollection<
+    Polygon | MultiPolygon
+  >;
+  return collection(
+    fc.features.map((f) => ({ ...splitAtAntimeridian(f), properties: {} }) as Feature),
+  );
+}
+
+/** Land borders between two countries, as lines (coastlines are not borders). */
+function borders(topo: Topology): FeatureCollection {
+  const m = mesh(topo, topo.objects.countries as GeometryCollection, (a, b) => a !== b);
+  return collection([{ type: 'Feature', properties: {}, geometry: m }]);
+}
+
+/** Country names at the point deepest inside each country's largest part, biggest first. */
+function countryLabels(topo: Topology): FeatureCollection {
   const fc = feature(topo, topo.objects.countries as GeometryCollection) as FeatureCollection<
     Polygon | MultiPolygon,
     { name: string }
   >;
-  const features: Feature[] = [];
+  const out: { f: Feature; area: number }[] = [];
   for (const f of fc.features) {
-    if (!f.geometry) continue;
-    let g: Feature<Polygon | MultiPolygon> = splitAtAntimeridian(f);
-    if (bbox) {
-      g = bboxClip(g, bbox) as Feature<Polygon | MultiPolygon>;
-      if (g.geometry.coordinates.length === 0) continue;
-    }
-    features.push({
-      type: 'Feature',
-      id: Number(f.id),
-      properties: { name: f.properties.name, iso_n3: String(f.id) },
-      geometry: round(digits)(g.geometry),
+    const at = f.geometry && labelPoint(f.geometry);
+    if (!at) continue;
+    const [w, s, e, n] = bboxOf(f.geometry);
+    const area = (e - w) * (n - s);
+    out.push({
+      area,
+      f: {
+        type: 'Feature',
+        properties: {
+          name: f.properties.name,
+          // small countries are named once zoomed in
+          minzoom: area > 400 ? 1 : area > 40 ? 3 : area > 4 ? 4 : 5,
+        },
+        geometry: { type: 'Point', coordinates: at },
+      },
     });
   }
-  return features;
+  return collection(out.sort((a, b) => b.area - a.area).map((o) => o.f));
 }
 
-/** Land borders between two countries, as lines (coastlines are not borders). */
-function borders(
-  topo: Topology,
-  digits: number,
-  keep: (segmentMid: Position) => boolean,
-): Feature<MultiLineString> {
-  const m = mesh(topo, topo.objects.countries as GeometryCollection, (a, b) => a !== b);
-  const lines: Position[][] = [];
-  for (const line of (m as MultiLineString).coordinates) {
-    let current: Position[] = [];
-    for (let i = 1; i < line.length; i++) {
-      const a = line[i - 1]!;
-      const b = line[i]!;
-      if (keep([(a[0]! + b[0]!) / 2, (a[1]! + b[1]!) / 2])) {
-        if (current.length === 0) current.push(a);
-        current.push(b);
-      } else if (current.length) {
-        lines.push(current);
-        current = [];
-      }
+function bboxOf(g: Polygon | MultiPolygon): [number, number, number, number] {
+  const b: [number, number, number, number] = [180, 90, -180, -90];
+  const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
+  for (const ring of rings)
+    for (const [lon, lat] of ring) {
+      b[0] = Math.min(b[0], lon!);
+      b[1] = Math.min(b[1], lat!);
+      b[2] = Math.max(b[2], lon!);
+      b[3] = Math.max(b[3], lat!);
     }
-    if (current.length > 1) lines.push(current);
-  }
-  const g = round(digits)({ type: 'MultiLineString', coordinates: lines }) as MultiLineString;
-  return { type: 'Feature', properties: {}, geometry: g };
+  return b;
 }
 
-const inside = ([lon, lat]: Position, [w, s, e, n]: [number, number, number, number]) =>
-  lon! >= w && lon! <= e && lat! >= s && lat! <= n;
+const geo = (name: string): FeatureCollection =>
+  JSON.parse(readFileSync(join(root, 'geo', 'basemap', `${name}.geojson`), 'utf8'));
 
-function write(name: string, features: Feature[]) {
-  const fc: FeatureCollection = { type: 'FeatureCollection', features };
-  writeFileSync(join(outDir, name), JSON.stringify(fc));
+/** Every layer of the basemap tiles, in the zoom range each dataset is cut for. */
+export function basemapLayers(): TileLayer[] {
+  const world50 = loadTopology('countries-50m.json');
+  const world10 = loadTopology('countries-10m.json');
+  const all = { minTileZoom: 0, maxTileZoom: MAX_TILE_ZOOM };
+  return [
+    { name: 'land', data: land(loadTopology('land-50m.json')), minTileZoom: 0, maxTileZoom: 3 },
+    { name: 'land', data: land(loadTopology('land-10m.json')), minTileZoom: 4, maxTileZoom: 7 },
+    { name: 'urban', data: geo('urban'), ...all },
+    { name: 'water', data: geo('lakes'), ...all },
+    { name: 'rivers', data: geo('rivers'), ...all },
+    { name: 'borders', data: borders(world50), minTileZoom: 0, maxTileZoom: 3 },
+    { name: 'borders', data: borders(world10), minTileZoom: 4, maxTileZoom: 7 },
+    { name: 'countries', data: countryLabels(world50), ...all },
+    { name: 'marine', data: geo('marine'), ...all },
+    { name: 'places', data: geo('places'), ...all },
+    { name: 'peaks', data: geo('peaks'), ...all },
+  ];
 }
 
 export function buildBasemap() {
-  mkdirSync(outDir, { recursive: true });
-  const world50 = loadTopology('countries-50m.json');
-  const world10 = loadTopology('countries-10m.json');
-  write('countries-50m.geojson', countries(world50, 3));
-  write('borders-50m.geojson', [borders(world50, 3, (p) => !inside(p, DETAIL_BBOX))]);
-  write('countries-10m.geojson', countries(world10, 4, DETAIL_BBOX));
-  write('borders-10m.geojson', [borders(world10, 4, (p) => inside(p, DETAIL_BBOX))]);
+  const tileDir = join(outDir, 'tiles');
+  rmSync(outDir, { recursive: true, force: true });
+  const made = new Set<string>();
+  const result = buildTiles(basemapLayers(), (z, x, y, pbf) => {
+    const dir = join(tileDir, String(z), String(x));
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+    made.add(dir);
+    writeFileSync(join(dir, `${y}.pbf`), pbf);
+  });
+  return result;
 }
 
-buildBasemap();
-console.log(`basemap written to ${outDir}`);
+const t0 = performance.now();
+const { tiles, bytesPerZoom } = buildBasemap();
+const perZoom = bytesPerZoom.map((b, z) => `z${z} ${(b / 1024).toFixed(0)} KB`).join(', ');
+console.log(
+  `basemap: ${tiles} tiles in ${outDir}/tiles (${perZoom}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);
