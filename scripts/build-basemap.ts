@@ -10,10 +10,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { feature, mesh } from 'topojson-client';
+import { bboxClip } from '@turf/turf';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { splitAtAntimeridian } from './lib/antimeridian';
-import { labelPoint } from './lib/natural-earth';
+import { labelPoint, type Overrides } from './lib/natural-earth';
 import { buildTiles, MAX_TILE_ZOOM, type TileLayer } from './lib/tiles';
 
 const require = createRequire(import.meta.url);
@@ -45,15 +46,19 @@ function borders(topo: Topology): FeatureCollection {
   return collection([{ type: 'Feature', properties: {}, geometry: m }]);
 }
 
-/** Country names at the point deepest inside each country's largest part, biggest first. */
-function countryLabels(topo: Topology): FeatureCollection {
+/**
+ * Country names at the point deepest inside each country's largest part (or where the overrides
+ * place them), with local names from the overrides, biggest country first.
+ */
+function countryLabels(topo: Topology, overrides: Overrides['countries']): FeatureCollection {
   const fc = feature(topo, topo.objects.countries as GeometryCollection) as FeatureCollection<
     Polygon | MultiPolygon,
     { name: string }
   >;
   const out: { f: Feature; area: number }[] = [];
   for (const f of fc.features) {
-    const at = f.geometry && labelPoint(f.geometry);
+    const o = overrides[f.properties.name] ?? {};
+    const at = o.coordinates ?? (f.geometry && labelPoint(f.geometry));
     if (!at) continue;
     const [w, s, e, n] = bboxOf(f.geometry);
     const area = (e - w) * (n - s);
@@ -63,6 +68,7 @@ function countryLabels(topo: Topology): FeatureCollection {
         type: 'Feature',
         properties: {
           name: f.properties.name,
+          ...(o.name_local ? { name_local: o.name_local } : {}),
           // small countries are named once zoomed in
           minzoom: area > 400 ? 1 : area > 40 ? 3 : area > 4 ? 4 : 5,
         },
@@ -88,6 +94,9 @@ function bboxOf(g: Polygon | MultiPolygon): [number, number, number, number] {
 
 const geo = (name: string): FeatureCollection =>
   JSON.parse(readFileSync(join(root, 'geo', 'basemap', `${name}.geojson`), 'utf8'));
+const overrides = JSON.parse(
+  readFileSync(join(root, 'geo', 'basemap', 'overrides.json'), 'utf8'),
+) as Overrides;
 
 /** Every layer of the basemap tiles, in the zoom range each dataset is cut for. */
 export function basemapLayers(): TileLayer[] {
@@ -102,16 +111,40 @@ export function basemapLayers(): TileLayer[] {
     { name: 'rivers', data: geo('rivers'), ...all },
     { name: 'borders', data: borders(world50), minTileZoom: 0, maxTileZoom: 3 },
     { name: 'borders', data: borders(world10), minTileZoom: 4, maxTileZoom: 7 },
-    { name: 'countries', data: countryLabels(world50), ...all },
+    { name: 'countries', data: countryLabels(world50, overrides.countries), ...all },
     { name: 'marine', data: geo('marine'), ...all },
     { name: 'places', data: geo('places'), ...all },
     { name: 'peaks', data: geo('peaks'), ...all },
   ];
 }
 
+/** East Asia, where the built-in journeys run. */
+export const DETAIL_BBOX: [number, number, number, number] = [100, 18, 134, 46];
+
+/**
+ * The vector (SVG) export does not read tiles: it gets the 1:10m land and borders of East Asia
+ * as two GeoJSON files.
+ */
+function writeSvgBasemap() {
+  const clip = (fc: FeatureCollection) =>
+    collection(
+      fc.features
+        .map((f) => bboxClip(f as Feature<Polygon | MultiPolygon>, DETAIL_BBOX) as Feature)
+        .filter((f) => (f.geometry as Polygon).coordinates.length > 0),
+    );
+  const world10 = loadTopology('countries-10m.json');
+  writeFileSync(
+    join(outDir, 'countries-10m.geojson'),
+    JSON.stringify(clip(land(loadTopology('land-10m.json')))),
+  );
+  writeFileSync(join(outDir, 'borders-10m.geojson'), JSON.stringify(clip(borders(world10))));
+}
+
 export function buildBasemap() {
   const tileDir = join(outDir, 'tiles');
   rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  writeSvgBasemap();
   const made = new Set<string>();
   const result = buildTiles(basemapLayers(), (z, x, y, pbf) => {
     const dir = join(tileDir, String(z), String(x));

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { decodeCamera, encodeHash, type MapCamera } from '../src/domain/data/url-state';
 import type { AutomationOptions, AutomationResult } from '../src/export/automation';
 import type { ExportFormat } from '../src/export/types';
+import { isThemeName, THEME_NAMES, type ThemeName } from '../src/map/style';
 
 export const USAGE = `Usage: npm run export -- --out <file> [options]
 
@@ -25,6 +26,7 @@ export const USAGE = `Usage: npm run export -- --out <file> [options]
   --map <z/lat/lon>    the map view, as in the app's URL (zoom/lat/lon[/bearing]);
                        default: the whole route
   --title "<text>"     the title drawn on the export
+  --theme <name>       light | dark | print (default light)
   --fps <N>            frames per second, 1…60 (webm, mp4, gif; default 10)
   --duration <S>       length in seconds, up to 600 (webm, mp4, gif; default 5)
   --help               print this and exit
@@ -44,6 +46,7 @@ export interface ExportArgs {
   title?: string;
   fps?: number;
   durationS?: number;
+  theme?: ThemeName;
 }
 
 /** A command-line mistake: print the usage and exit 2. */
@@ -70,6 +73,7 @@ const FLAGS = [
   'title',
   'fps',
   'duration',
+  'theme',
 ];
 
 function number(flag: string, raw: string, min: number, max: number, integer: boolean): number {
@@ -151,6 +155,12 @@ export function parseExportArgs(argv: string[]): ExportArgs | 'help' {
     args.map = camera;
   }
   if (raw.has('title')) args.title = raw.get('title')!;
+  const theme = raw.get('theme');
+  if (theme !== undefined) {
+    if (!isThemeName(theme))
+      throw new UsageError(`--theme must be one of ${THEME_NAMES.join(', ')}, got "${theme}"`);
+    args.theme = theme;
+  }
   const animated = format === 'webm' || format === 'mp4' || format === 'gif';
   if ((raw.has('fps') || raw.has('duration')) && !animated) {
     throw new UsageError('--fps and --duration apply to webm, mp4 and gif only');
@@ -170,6 +180,7 @@ export function hashFor(args: ExportArgs): string {
     ...(args.atMs === undefined ? {} : { tMs: args.atMs }),
     ...(args.scenario ? { scenarios: [args.scenario] } : {}),
     ...(args.map ? { camera: 'free' as const, map: args.map } : {}),
+    ...(args.theme && args.theme !== 'light' ? { theme: args.theme } : {}),
   });
   if (args.progress === undefined) return hash;
   return `${hash ? `${hash}&` : '#'}p=${args.progress}`;

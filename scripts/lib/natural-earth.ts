@@ -7,8 +7,13 @@ export type NeCollection = FeatureCollection<Geometry | null, Record<string, unk
 
 /** Corrections and additions kept in geo/basemap/overrides.json, each naming its source. */
 export interface Overrides {
-  rivers: Record<string, { name?: string; name_local?: string; label?: string; minzoom?: number }>;
-  marine: Record<string, { name?: string; name_local?: string }>;
+  rivers: Record<
+    string,
+    { name?: string; name_local?: string; label?: string; minzoom?: number; rank?: number }
+  >;
+  marine: Record<string, { name?: string; name_local?: string; minzoom?: number }>;
+  /** Country labels: local names, and label points where the centre of the country is not the place. */
+  countries: Record<string, { name_local?: string; coordinates?: [number, number] }>;
   marineAdded: {
     name: string;
     name_local?: string;
@@ -112,7 +117,7 @@ export function processRivers(
         label: o.label ?? (name && o.name_local ? `${name} ${o.name_local}` : name),
         minzoom,
         labelzoom: Math.max(minzoom, o.minzoom !== undefined ? minzoom : num(p.min_label, minzoom)),
-        rank: num(p.scalerank, 10),
+        rank: o.rank ?? num(p.scalerank, 10),
       }),
     );
   }
@@ -158,6 +163,12 @@ const LOCAL_NAME_FIELD: Record<string, string> = {
 };
 
 /**
+ * Towns are named this many zoom levels before Natural Earth's `min_zoom`: at its own zooms the
+ * view of a whole journey (zoom 5–6) names hardly a town off the line.
+ */
+export const PLACE_ZOOM_EARLIER = 0.6;
+
+/**
  * Cities and towns: English name, local name (the route's own station names first — Korean for
  * North Korea, simplified Chinese for China — then Natural Earth's Chinese, Russian, German, French,
  * Spanish or Portuguese name where that is the country's language and differs from the English),
@@ -184,7 +195,7 @@ export function processPlaces(fc: NeCollection, stations: StationName[]): Featur
         rank: num(p.SCALERANK, 10),
         pop: Math.round(num(p.POP_MAX, 0)),
         capital: cla.startsWith('Admin-0 capital') ? 2 : cla.startsWith('Admin-1 capital') ? 1 : 0,
-        minzoom: num(p.min_zoom, 8),
+        minzoom: Math.max(0, Math.round((num(p.min_zoom, 8) - PLACE_ZOOM_EARLIER) * 10) / 10),
       }),
     );
   }
@@ -233,7 +244,7 @@ export function processMarine(fc: NeCollection, overrides: Overrides): Feature<P
         name: o.name ?? ne,
         name_local: o.name_local,
         kind: str(p.featurecla),
-        minzoom: num(p.min_label, 5),
+        minzoom: o.minzoom ?? num(p.min_label, 5),
         maxzoom: num(p.max_label, 10),
         rank: num(p.scalerank, 6),
       }) as Feature<Point>,

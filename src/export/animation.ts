@@ -225,6 +225,7 @@ export async function exportAnimation(opts: AnimationExportOptions): Promise<Exp
       view: opts.view,
       padding: compositionPadding(layout.cssWidth, layout.cssHeight),
       ...(opts.showVariants === undefined ? {} : { showVariants: opts.showVariants }),
+      ...(opts.theme ? { theme: opts.theme } : {}),
       ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     });

@@ -4,6 +4,7 @@ import type { RouteCollection } from '../domain/route/route';
 import { compositionText, exportViewFor, type ViewChoice } from './defaults';
 import type { ExportResult } from './image';
 import type { ExportFormat, ExportMoment } from './types';
+import type { ThemeName } from '../map/style';
 import { MAX_EXPORT_SIZE } from './view';
 
 /** How the app hands its current state to the export hook (read at call time). */
@@ -19,6 +20,8 @@ export interface ExportGetters {
   verdictLines?: () => string[];
   /** Whether the alternative routings are shown. */
   showVariants?: () => boolean;
+  /** The map theme the app shows. */
+  theme?: () => ThemeName;
 }
 
 /** What `window.journeyMapExport` accepts (the CLI passes these). */
@@ -94,7 +97,8 @@ export async function runExport(
     showVariants,
   });
   const view = exportViewFor(o.view ?? 'route', route, getters.map());
-  const common = { width, height, route, moment, view, text, showVariants };
+  const theme = getters.theme?.() ?? 'light';
+  const common = { width, height, route, moment, view, text, showVariants, theme };
   switch (o.format) {
     case 'png':
     case 'jpeg': {

@@ -1,3 +1,4 @@
+import { themeOf } from '../map/style';
 import type { AppState } from '../state/app.svelte';
 import { installAutomation } from '../map/automation';
 import { installExportHook } from './automation';
@@ -24,5 +25,6 @@ export function installHooks(
     captionAt: exporter.captionAt,
     verdictLines: exporter.verdictLines,
     showVariants: () => app.journey.showVariants,
+    theme: () => themeOf(app.theme).name,
   });
 }

@@ -64,6 +64,7 @@ export async function renderComposed(
     view: opts.view,
     padding: compositionPadding(layout.cssWidth, layout.cssHeight),
     ...(opts.showVariants === undefined ? {} : { showVariants: opts.showVariants }),
+    ...(opts.theme ? { theme: opts.theme } : {}),
     ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),

@@ -2,7 +2,7 @@ import { Map as MapLibreMap, setWorkerUrl, type MapEventType } from 'maplibre-gl
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { isStation, type RouteCollection } from '../domain/route/route';
-import { basemapStyle, PLACE_LABELS } from '../map/style';
+import { basemapStyle, stationNames, themeOf, type ThemeName } from '../map/style';
 import { loadLabelFonts } from '../map/fonts';
 import { setRouting, showRoute } from '../map/route-layers';
 import { DEFAULT_ROUTING } from '../domain/route/routing';
@@ -26,6 +26,8 @@ export interface RenderOptions {
   showVariants?: boolean;
   /** The routing drawn as the main line; the default routing when omitted. */
   routing?: string;
+  /** The map theme (light when omitted). */
+  theme?: ThemeName;
   /** Where the app is served from (basemap and fonts are relative to it); `document.baseURI`. */
   baseUrl?: string;
   signal?: AbortSignal;
@@ -92,11 +94,8 @@ function labelText(route: RouteCollection, moving: FeatureCollection): string {
   const stations = route.features
     .filter(isStation)
     .map((s) => `${s.properties.name} ${s.properties.name_local ?? ''}`);
-  const places = PLACE_LABELS.features.map(
-    (f) => `${String(f.properties?.name)} ${String(f.properties?.name_local)}`,
-  );
   const trains = moving.features.map((f) => String(f.properties?.label ?? ''));
-  return [...stations, ...places, ...trains].join(' ');
+  return [...stations, ...trains].join(' ');
 }
 
 /** Fails unless the WebGL drawing buffer is exactly `width` × `height` (never a silent downscale). */
@@ -134,6 +133,7 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
     layout.cssHeight,
     opts.padding ?? DEFAULT_PADDING,
   );
+  const t = themeOf(opts.theme);
   throwIfAborted(signal);
   opts.onProgress?.(0, 'fonts');
   await loadLabelFonts(labelText(opts.route, opts.moving));
@@ -156,7 +156,10 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
   try {
     map = new MapLibreMap({
       container,
-      style: basemapStyle(opts.baseUrl ?? document.baseURI),
+      style: basemapStyle(opts.baseUrl ?? document.baseURI, {
+        theme: t.name,
+        hideNames: stationNames(opts.route),
+      }),
       center: camera.center,
       zoom: camera.zoom,
       bearing: camera.bearingDeg,
@@ -171,9 +174,9 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
     });
     opts.onProgress?.(0.1, 'style');
     await next(map, 'load', signal, timeoutMs);
-    showRoute(map, opts.route);
+    showRoute(map, opts.route, DEFAULT_ROUTING, t);
     setRouting(map, opts.routing ?? DEFAULT_ROUTING, opts.showVariants ?? true);
-    addTrainLayers(map);
+    addTrainLayers(map, t);
     const m = map;
     const draw = async (moving: FeatureCollection, s = signal) => {
       throwIfAborted(s);

@@ -1,7 +1,16 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { isLeg, isStation } from '../domain/route/route';
 import { onRouting, routingsOf } from '../domain/route/routing';
-import { COLORS, FONT_STACK, PLACE_LABELS } from '../map/style';
+import {
+  COLORS,
+  FONT_STACK,
+  PLACE_LABELS,
+  railColor,
+  themeOf,
+  WIDTHS,
+  widthAt,
+  type Theme,
+} from '../map/style';
 import { compositionPadding, decorationScale } from './compose';
 import {
   BASEMAP_ATTRIBUTION,
@@ -39,8 +48,6 @@ const attrs = (a: Record<string, string | number | undefined>) =>
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`)
     .join('');
-const linear = (zoom: number, z0: number, v0: number, z1: number, v1: number) =>
-  v0 + ((Math.min(z1, Math.max(z0, zoom)) - z0) / (z1 - z0)) * (v1 - v0);
 
 /** Sutherland–Hodgman: a ring clipped to a box (screen space). */
 function clipRing(ring: Pt[], box: Box): Pt[] {
@@ -155,10 +162,11 @@ function trainsSvg(
   project: (lon: number, lat: number) => Pt,
   box: Box,
   camera: Camera,
+  t: Theme,
 ): string {
   const trail: string[] = [];
   const marks: string[] = [];
-  const lw = linear(camera.zoom, 4, 4.5, 10, 8);
+  const lw = widthAt(WIDTHS.trail, camera.zoom);
   for (const f of moving.features as Feature[]) {
     const p = (f.properties ?? {}) as Record<string, unknown>;
     if (f.geometry?.type === 'LineString') {
@@ -169,7 +177,7 @@ function trainsSvg(
         ),
         false,
       );
-      const color = p.country === 'KP' ? COLORS.KP : COLORS.CN;
+      const color = railColor(t, String(p.country ?? ''));
       if (d)
         trail.push(`<path${attrs({ d, stroke: color, 'stroke-width': r1(lw), class: 'trail' })}/>`);
     }
@@ -179,7 +187,7 @@ function trainsSvg(
       const k = p.main ? 0.5 : 0.375;
       marks.push(
         `<g${attrs({ class: 'train', transform: `translate(${r1(x)} ${r1(y)}) rotate(${r1(rot)}) scale(${k})`, opacity: p.main ? 1 : 0.85 })}>` +
-          `<path d="M0 -21L17 19L0 10L-17 19Z"${attrs({ fill: String(p.color ?? '#111111'), stroke: '#ffffff', 'stroke-width': 4, 'stroke-linejoin': 'round' })}/></g>`,
+          `<path d="M0 -21L17 19L0 10L-17 19Z"${attrs({ fill: String(p.color ?? '#111111'), stroke: t.halo, 'stroke-width': 4, 'stroke-linejoin': 'round' })}/></g>`,
       );
       if (p.label) {
         marks.push(
@@ -357,6 +365,7 @@ function decorationsSvg(camera: Camera, text: CompositionText): string {
  * `<metadata>`. Coordinates are rounded to 0.1 px.
  */
 export async function exportSvg(opts: SvgExportOptions): Promise<string> {
+  const t = themeOf(opts.theme);
   const layout = rasterLayout(opts.width, opts.height, opts.pixelRatio);
   const W = layout.cssWidth;
   const H = layout.cssHeight;
@@ -381,9 +390,7 @@ export async function exportSvg(opts: SvgExportOptions): Promise<string> {
       );
       const d = pathOf(rings, true);
       if (!d) return '';
-      const iso = String(f.properties?.iso_n3 ?? '');
-      const focus = iso === '408' || iso === '156';
-      return `<path${attrs({ d, fill: focus ? COLORS.landFocus : COLORS.land, 'data-name': String(f.properties?.name ?? ''), class: focus ? 'land focus' : 'land' })}/>`;
+      return `<path${attrs({ d, fill: t.land, class: 'land' })}/>`;
     })
     .filter(Boolean);
   const borderD = pathOf(
@@ -398,19 +405,20 @@ export async function exportSvg(opts: SvgExportOptions): Promise<string> {
   const variantLegs = showVariants ? legs.filter((l) => !onRouting(l.properties, routing)) : [];
   const legPath = (l: (typeof legs)[number]) =>
     pathOf(clipLine(toPts(l.geometry.coordinates), box), false);
-  const lineW = linear(camera.zoom, 4, 3, 10, 5);
-  const casingW = linear(camera.zoom, 4, 5, 10, 9);
+  const lineW = widthAt(WIDTHS.line, camera.zoom);
+  const casingW = widthAt(WIDTHS.casing, camera.zoom);
+  const variantW = widthAt(WIDTHS.variant, camera.zoom);
   const variantsSvg = variantLegs
     .map(
       (l) =>
-        `<path${attrs({ d: legPath(l), stroke: COLORS.variant, 'data-leg': l.properties.id, 'data-variant': routingsOf(l.properties)?.join(' ') })}/>`,
+        `<path${attrs({ d: legPath(l), stroke: t.variant, 'data-leg': l.properties.id, 'data-variant': routingsOf(l.properties)?.join(' ') })}/>`,
     )
     .join('');
   const casingSvg = mainLegs.map((l) => `<path${attrs({ d: legPath(l) })}/>`).join('');
   const routeSvg = mainLegs
     .map((l) => {
       const c = l.properties.country;
-      const color = c === 'KP' ? COLORS.KP : c === 'CN' ? COLORS.CN : '#444444';
+      const color = railColor(t, c);
       return `<path${attrs({ d: legPath(l), stroke: color, class: `leg ${c.toLowerCase()}`, 'data-leg': l.properties.id, 'data-line': l.properties.line })}/>`;
     })
     .join('');
@@ -431,15 +439,11 @@ export async function exportSvg(opts: SvgExportOptions): Promise<string> {
     if (!inside(p)) continue;
     const pr = st.properties;
     const border = pr.kind === 'border';
-    const stroke = !onRouting(pr, routing)
-      ? COLORS.variant
-      : pr.country === 'KP'
-        ? COLORS.KP
-        : COLORS.CN;
+    const stroke = !onRouting(pr, routing) ? t.variant : railColor(t, pr.country);
     stationSvg.push(
       border
-        ? `<circle${attrs({ cx: r1(p[0]), cy: r1(p[1]), r: 6, fill: '#111111', stroke: '#ffffff', 'stroke-width': 2, class: 'border-point' })}/>`
-        : `<circle${attrs({ cx: r1(p[0]), cy: r1(p[1]), r: pr.principal ? 5 : 3.5, fill: '#ffffff', stroke, 'stroke-width': 2, 'data-name': pr.name })}/>`,
+        ? `<circle${attrs({ cx: r1(p[0]), cy: r1(p[1]), r: 6, fill: t.borderPoint, stroke: t.halo, 'stroke-width': 2, class: 'border-point' })}/>`
+        : `<circle${attrs({ cx: r1(p[0]), cy: r1(p[1]), r: pr.principal ? 5 : 3.5, fill: t.stationFill, stroke, 'stroke-width': 2, 'data-name': pr.name })}/>`,
     );
     const text = border ? pr.name : `${pr.name} ${pr.name_local ?? ''}`.trim();
     const el = label(p[0] + 9, p[1] + 4, text, { 'font-size': pr.principal || border ? 13 : 11 });
@@ -457,7 +461,8 @@ export async function exportSvg(opts: SvgExportOptions): Promise<string> {
         'text-anchor': 'middle',
         'font-size': country ? 15 : pr.kind === 'river' ? 12 : 13,
         'letter-spacing': country ? 3.75 : undefined,
-        fill: country ? COLORS.countryLabel : COLORS.coastLabel,
+        fill: country ? t.countryLabel : t.waterLabel,
+        'font-style': country ? undefined : 'italic',
         class: pr.kind,
       });
     })
@@ -472,7 +477,7 @@ export async function exportSvg(opts: SvgExportOptions): Promise<string> {
     `<jm:url>${xmlEscape(prov.sourceUrl)}</jm:url>` +
     `<jm:software>${xmlEscape(prov.software)}</jm:software>` +
     `</jm:provenance></metadata>`;
-  const halo = `paint-order="stroke" stroke="#ffffff" stroke-width="3" stroke-linejoin="round"`;
+  const halo = `paint-order="stroke" stroke="${t.halo}" stroke-width="3" stroke-linejoin="round"`;
   const svg = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<svg xmlns="http://www.w3.org/2000/svg" width="${opts.width}" height="${opts.height}" viewBox="0 0 ${W} ${H}" font-family="${xmlEscape(FAMILY)}">`,
@@ -481,20 +486,20 @@ export async function exportSvg(opts: SvgExportOptions): Promise<string> {
     meta,
     `<defs><clipPath id="view"><rect width="${W}" height="${H}"/></clipPath></defs>`,
     `<g id="map" clip-path="url(#view)">`,
-    `<rect id="sea" width="${W}" height="${H}" fill="${COLORS.sea}"/>`,
+    `<rect id="sea" width="${W}" height="${H}" fill="${t.sea}"/>`,
     `<g id="countries" stroke="none" fill-rule="evenodd">${countryPaths.join('')}</g>`,
-    `<g id="borders" fill="none" stroke="${COLORS.border}" stroke-width="${r1(linear(camera.zoom, 4, 0.8, 10, 2))}" stroke-dasharray="3 2"><path d="${borderD}"/></g>`,
+    `<g id="borders" fill="none" stroke="${t.border}" stroke-width="${r1(widthAt(WIDTHS.border, camera.zoom))}" stroke-dasharray="3 2"><path d="${borderD}"/></g>`,
     `<g id="place-labels" ${halo}>${places.join('')}</g>`,
     `<g id="route" fill="none" stroke-linecap="round" stroke-linejoin="round">`,
-    `<g id="route-variants" stroke-width="${r1(linear(camera.zoom, 4, 2, 10, 4))}" stroke-opacity="0.55" stroke-dasharray="${r1(2 * linear(camera.zoom, 4, 2, 10, 4))} ${r1(1.5 * linear(camera.zoom, 4, 2, 10, 4))}">${variantsSvg}</g>`,
-    `<g id="route-casing" stroke="${COLORS.halo}" stroke-width="${r1(casingW)}">${casingSvg}</g>`,
+    `<g id="route-variants" stroke-width="${r1(variantW)}" stroke-opacity="0.55" stroke-dasharray="${r1(2 * variantW)} ${r1(1.5 * variantW)}">${variantsSvg}</g>`,
+    `<g id="route-casing" stroke="${t.halo}" stroke-width="${r1(casingW)}">${casingSvg}</g>`,
     `<g id="route-line" stroke-width="${r1(lineW)}">${routeSvg}</g>`,
-    `<g id="route-bridge" stroke="#111111" stroke-width="${r1(linear(camera.zoom, 4, 5, 12, 10))}" stroke-linecap="butt">${bridgeSvg}</g>`,
+    `<g id="route-bridge" stroke="${t.bridge}" stroke-width="${r1(widthAt(WIDTHS.bridge, camera.zoom))}" stroke-linecap="butt">${bridgeSvg}</g>`,
     `</g>`,
-    trainsSvg(opts.moment.moving, project, box, camera),
+    trainsSvg(opts.moment.moving, project, box, camera, t),
     `<g id="stations">${stationSvg.join('')}</g>`,
-    `<g id="labels" fill="#1f2933" ${halo}>${labelSvg.join('')}</g>`,
-    `<g id="labels-minor" fill="#1f2933" visibility="hidden" ${halo}>${minorSvg.join('')}</g>`,
+    `<g id="labels" fill="${t.stationText}" ${halo}>${labelSvg.join('')}</g>`,
+    `<g id="labels-minor" fill="${t.stationText}" visibility="hidden" ${halo}>${minorSvg.join('')}</g>`,
     `</g>`,
     `<g id="composition">`,
     decorationsSvg(camera, opts.text),

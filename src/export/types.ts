@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { RouteCollection } from '../domain/route/route';
+import type { ThemeName } from '../map/style';
 
 /** The moment of the journey an export shows, handed over by the app (never read from the player). */
 export interface ExportMoment {
@@ -71,10 +72,7 @@ export interface CompositionText {
 /** Software name written into provenance. */
 export const SOFTWARE = 'Journey Map export (MapLibre GL JS, Natural Earth)';
 
-/** The Natural Earth credit every export carries. */
-export const BASEMAP_ATTRIBUTION = 'Basemap: Natural Earth (public domain)';
-
-export { ROUTE_ATTRIBUTION } from '../map/style';
+export { BASEMAP_ATTRIBUTION, ROUTE_ATTRIBUTION } from '../map/style';
 
 /** Provenance for a moment, with an optional title. */
 export function provenanceOf(moment: ExportMoment, title: string): Provenance {
@@ -116,6 +114,8 @@ export interface ExportCommon {
   view: ExportView;
   text: CompositionText;
   showVariants?: boolean;
+  /** The map theme (light when omitted). */
+  theme?: ThemeName;
   /** Where the app is served from (the basemap GeoJSON is fetched relative to it). */
   baseUrl?: string;
   signal?: AbortSignal;

@@ -13,6 +13,8 @@ export interface AutomationApi {
   recordFrameTimes(): { totalMs: number[]; mapMs: number[] };
   /** Where the map looks now, or null before it exists. */
   camera(): MapCamera | null;
+  /** The `name` of every feature a layer draws in the view now (for symbols: the placed ones). */
+  renderedNames(layerId: string): string[];
 }
 
 declare global {
@@ -39,6 +41,14 @@ export function installAutomation(
     camera() {
       const map = getMap();
       return map ? cameraOf(map) : null;
+    },
+    renderedNames(layerId) {
+      const map = getMap();
+      if (!map?.getLayer(layerId)) return [];
+      const names = map
+        .queryRenderedFeatures({ layers: [layerId] })
+        .map((f) => String(f.properties?.name ?? ''));
+      return [...new Set(names)].sort();
     },
     trainScreenPoint() {
       const map = getMap();

@@ -1,4 +1,4 @@
-import { FONT_STACK } from './style';
+import { FONT_FACES } from './style';
 
 /**
  * Loads the label fonts for the given text before the map draws, so that every label is drawn
@@ -8,5 +8,5 @@ import { FONT_STACK } from './style';
 export async function loadLabelFonts(text: string): Promise<void> {
   if (typeof document === 'undefined' || !document.fonts) return;
   const sample = `${text} 0123456789 km`;
-  await Promise.all(FONT_STACK.map((family) => document.fonts.load(`16px "${family}"`, sample)));
+  await Promise.all(FONT_FACES.map((f) => document.fonts.load(f.css, sample)));
 }

@@ -2,7 +2,7 @@ import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 
 import type { Feature, FeatureCollection } from 'geojson';
 import type { RouteCollection } from '../domain/route/route';
 import { DEFAULT_ROUTING, routingsOf } from '../domain/route/routing';
-import { COLORS, FONT_STACK } from './style';
+import { FONT_STACK, FONT_STACK_BOLD, THEMES, WIDTHS, widthExpression, type Theme } from './style';
 
 export const ROUTE_LAYERS = {
   variants: 'route-variants',
@@ -47,6 +47,19 @@ const withCommon = (v: string): ExpressionSpecification => [
   ['==', ['get', 'routings'], '|*|'],
 ];
 
+/** Rail colour by the feature's country, as the theme gives it. */
+const byCountry = (t: Theme): ExpressionSpecification => [
+  'match',
+  ['get', 'country'],
+  'KP',
+  t.KP,
+  'CN',
+  t.CN,
+  'VN',
+  t.VN,
+  t.otherRail,
+];
+
 /**
  * Adds the route (the shown routing styled by country, the other routings faint and dashed,
  * stations, the border point) to a map whose style is loaded. Calling it again replaces the data.
@@ -55,6 +68,7 @@ export function showRoute(
   map: MapLibreMap,
   route: RouteCollection,
   variant = DEFAULT_ROUTING,
+  t: Theme = THEMES.light,
 ): void {
   const data = mapData(route);
   const existing = map.getSource('route') as GeoJSONSource | undefined;
@@ -70,8 +84,8 @@ export function showRoute(
     filter: ['all', IS_LEG, ['!', withCommon(variant)]],
     layout: { 'line-join': 'round', 'line-cap': 'round' },
     paint: {
-      'line-color': COLORS.variant,
-      'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2, 10, 4],
+      'line-color': t.variant,
+      'line-width': widthExpression(WIDTHS.variant),
       'line-opacity': 0.6,
       'line-dasharray': [2, 1.5],
     },
@@ -83,8 +97,8 @@ export function showRoute(
     filter: ['all', IS_LEG, withCommon(variant)],
     layout: { 'line-join': 'round', 'line-cap': 'round' },
     paint: {
-      'line-color': COLORS.halo,
-      'line-width': ['interpolate', ['linear'], ['zoom'], 4, 5, 10, 9],
+      'line-color': t.halo,
+      'line-width': widthExpression(WIDTHS.casing),
     },
   });
   map.addLayer({
@@ -94,18 +108,8 @@ export function showRoute(
     filter: ['all', IS_LEG, withCommon(variant)],
     layout: { 'line-join': 'round', 'line-cap': 'round' },
     paint: {
-      'line-color': [
-        'match',
-        ['get', 'country'],
-        'KP',
-        COLORS.KP,
-        'CN',
-        COLORS.CN,
-        'VN',
-        COLORS.VN,
-        '#444444',
-      ],
-      'line-width': ['interpolate', ['linear'], ['zoom'], 4, 3, 10, 5],
+      'line-color': byCountry(t),
+      'line-width': widthExpression(WIDTHS.line),
     },
   });
   map.addLayer({
@@ -114,9 +118,9 @@ export function showRoute(
     source: 'route',
     filter: ['all', IS_LEG, ['in', 'Bridge', ['get', 'line']]],
     paint: {
-      'line-color': '#111111',
-      'line-width': ['interpolate', ['linear'], ['zoom'], 4, 5, 12, 10],
-      'line-gap-width': ['interpolate', ['linear'], ['zoom'], 4, 2, 12, 4],
+      'line-color': t.bridge,
+      'line-width': widthExpression(WIDTHS.bridge),
+      'line-gap-width': widthExpression(WIDTHS.bridgeGap),
     },
   });
   map.addLayer({
@@ -134,16 +138,8 @@ export function showRoute(
         9,
         ['case', PRINCIPAL, 6, 4],
       ],
-      'circle-color': '#ffffff',
-      'circle-stroke-color': [
-        'match',
-        ['get', 'country'],
-        'KP',
-        COLORS.KP,
-        'VN',
-        COLORS.VN,
-        COLORS.CN,
-      ],
+      'circle-color': t.stationFill,
+      'circle-stroke-color': byCountry(t),
       'circle-stroke-width': [
         'interpolate',
         ['linear'],
@@ -162,8 +158,8 @@ export function showRoute(
     filter: ['==', ['get', 'kind'], 'border'],
     paint: {
       'circle-radius': 6,
-      'circle-color': '#111111',
-      'circle-stroke-color': '#ffffff',
+      'circle-color': t.borderPoint,
+      'circle-stroke-color': t.halo,
       'circle-stroke-width': 2,
     },
   });
@@ -193,16 +189,22 @@ export function showRoute(
           ['concat', ['get', 'name'], ' ', ['coalesce', ['get', 'name_local'], '']],
         ],
       ],
-      'text-font': FONT_STACK,
-      'text-size': ['case', PRINCIPAL, 13, 11],
+      // principal stations in bold and larger, placed before the others (and before any town)
+      'text-font': [
+        'case',
+        PRINCIPAL,
+        ['literal', FONT_STACK_BOLD],
+        ['literal', FONT_STACK],
+      ] as unknown as string[],
+      'text-size': ['case', PRINCIPAL, 14, ['==', ['get', 'kind'], 'border'], 12.5, 11.5],
       'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
       'text-radial-offset': 0.7,
       'symbol-sort-key': ['case', ['==', ['get', 'kind'], 'border'], 0, PRINCIPAL, 1, 2],
     },
     paint: {
-      'text-color': '#1f2933',
-      'text-halo-color': 'rgba(255,255,255,0.9)',
-      'text-halo-width': 1.5,
+      'text-color': t.stationText,
+      'text-halo-color': t.stationHalo,
+      'text-halo-width': 1.6,
     },
   });
 }

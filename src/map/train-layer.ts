@@ -2,7 +2,7 @@ import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 
 import type { FeatureCollection, Position } from 'geojson';
 import type { MeasuredRoute } from '../domain/route/route';
 import { trailProgress } from '../domain/route/trail-progress';
-import { COLORS, FONT_STACK } from './style';
+import { FONT_STACK, railColor, THEMES, WIDTHS, widthExpression, type Theme } from './style';
 import { ROUTE_LAYERS } from './route-layers';
 
 const SOURCE = 'moving';
@@ -37,7 +37,7 @@ const TRAIL = 'trail';
 const CLEAR = 'rgba(0,0,0,0)';
 
 /** Adds the trail and train layers above the route (once per map style). */
-export function addTrainLayers(map: MapLibreMap): void {
+export function addTrainLayers(map: MapLibreMap, t: Theme = THEMES.light): void {
   if (map.getSource(SOURCE)) return;
   if (!map.hasImage(ICON)) map.addImage(ICON, arrowImage(), { sdf: true, pixelRatio: 2 });
   map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
@@ -53,7 +53,7 @@ export function addTrainLayers(map: MapLibreMap): void {
       source: TRAIL,
       layout: { 'line-join': 'round', 'line-cap': 'round', visibility: 'none' },
       paint: {
-        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 4.5, 10, 8],
+        'line-width': widthExpression(WIDTHS.trail),
         'line-gradient': ['step', ['line-progress'], CLEAR, 0.5, CLEAR],
       },
     },
@@ -68,8 +68,18 @@ export function addTrainLayers(map: MapLibreMap): void {
       filter: ['==', ['geometry-type'], 'LineString'],
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
-        'line-color': ['match', ['get', 'country'], 'KP', COLORS.KP, 'VN', COLORS.VN, COLORS.CN],
-        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 4.5, 10, 8],
+        'line-color': [
+          'match',
+          ['get', 'country'],
+          'KP',
+          t.KP,
+          'VN',
+          t.VN,
+          'CN',
+          t.CN,
+          t.otherRail,
+        ],
+        'line-width': widthExpression(WIDTHS.trail),
       },
     },
     ROUTE_LAYERS.stations,
@@ -90,7 +100,7 @@ export function addTrainLayers(map: MapLibreMap): void {
     },
     paint: {
       'icon-color': ['get', 'color'],
-      'icon-halo-color': '#ffffff',
+      'icon-halo-color': t.halo,
       'icon-halo-width': 2,
       'icon-opacity': ['case', ['get', 'main'], 1, 0.85],
     },
@@ -110,7 +120,7 @@ export function addTrainLayers(map: MapLibreMap): void {
     },
     paint: {
       'text-color': ['get', 'color'],
-      'text-halo-color': '#ffffff',
+      'text-halo-color': t.halo,
       'text-halo-width': 1.5,
     },
   });
@@ -129,11 +139,13 @@ export function setTrailRoute(map: MapLibreMap, route: MeasuredRoute): void {
   });
 }
 
-const countryColor = (country: string): string =>
-  (COLORS as Record<string, string>)[country] ?? '#444444';
-
 /** Colours the trail up to `km` along the route, by country; O(log n + country changes). */
-export function setTrailProgress(map: MapLibreMap, route: MeasuredRoute, km: number): void {
+export function setTrailProgress(
+  map: MapLibreMap,
+  route: MeasuredRoute,
+  km: number,
+  t: Theme = THEMES.light,
+): void {
   if (!map.getLayer(TRAIN_LAYERS.trail)) return;
   const p = trailProgress(route, km);
   const visible = p.fraction > 0;
@@ -141,7 +153,7 @@ export function setTrailProgress(map: MapLibreMap, route: MeasuredRoute, km: num
     map.setLayoutProperty(TRAIN_LAYERS.trail, 'visibility', visible ? 'visible' : 'none');
   if (!visible) return;
   const stops: (string | number)[] = [];
-  for (const c of p.changes) stops.push(c.fraction, countryColor(c.country));
+  for (const c of p.changes) stops.push(c.fraction, railColor(t, c.country));
   // the expression is built here from known colours: skip the style validator on every frame
   map.setPaintProperty(
     TRAIN_LAYERS.trail,
@@ -149,7 +161,7 @@ export function setTrailProgress(map: MapLibreMap, route: MeasuredRoute, km: num
     [
       'step',
       ['line-progress'],
-      countryColor(p.firstCountry),
+      railColor(t, p.firstCountry),
       ...stops,
       Math.min(p.fraction, 1),
       CLEAR,

@@ -32,6 +32,8 @@ export class AppState {
   map = $state.raw<MapLibreMap | null>(null);
   /** Where the user last left the map; written to the URL only with the free camera. */
   mapCamera = $state.raw<MapCamera | null>(null);
+  /** The map theme's name (the app checks it against the map's themes); 'light' by default. */
+  theme = $state('light');
   /** The start-up sequence is done: the view may be written to the URL. */
   #ready = $state(false);
 
@@ -78,6 +80,7 @@ export class AppState {
       variant: this.journey.variant === DEFAULT_ROUTING ? undefined : this.journey.variant,
       journey: this.journeyId === BUILTIN_JOURNEYS[0]!.id ? undefined : this.journeyId,
       map: this.player.camera === 'free' ? (this.mapCamera ?? undefined) : undefined,
+      theme: this.theme === 'light' ? undefined : this.theme,
     };
   }
 

@@ -93,6 +93,7 @@ describe('parseExportArgs', () => {
     [['--width', '100'], /--out is required/],
     [['--out'], /needs a value/],
     [['--out', 'a.png', 'extra'], /unexpected argument/],
+    [['--out', 'a.png', '--theme', 'sepia'], /--theme must be one of light, dark, print/],
   ])('parseExportArgs(%j) throws a usage error', (argv, message) => {
     expect(() => parseExportArgs(argv)).toThrow(UsageError);
     expect(() => parseExportArgs(argv)).toThrow(message);
@@ -112,6 +113,13 @@ describe('parseExportArgs', () => {
     expect(hashFor(p as Exclude<typeof p, 'help'>)).toBe('#p=0.25');
     const m = parseExportArgs(['--out', 'a.png', '--map', '8/39.84/118.28']);
     expect(hashFor(m as Exclude<typeof m, 'help'>)).toBe('#cam=free&map=8/39.84/118.28');
+  });
+
+  it('hashFor passes --theme as the theme the app opens in (light is the default, left out)', () => {
+    const dark = parseExportArgs(['--out', 'a.png', '--theme', 'dark']);
+    expect(hashFor(dark as Exclude<typeof dark, 'help'>)).toBe('#theme=dark');
+    const light = parseExportArgs(['--out', 'a.png', '--theme', 'light']);
+    expect(hashFor(light as Exclude<typeof light, 'help'>)).toBe('');
   });
 });
 

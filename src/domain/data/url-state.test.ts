@@ -48,6 +48,16 @@ describe('URL state', () => {
       expect(decodeHash(`#map=${bad}`), bad).toEqual({});
   });
 
+  it('encodeHash(view) writes the theme by name and decodeHash reads it back', () => {
+    expect(encodeHash({ theme: 'dark' })).toBe('#theme=dark');
+    expect(decodeHash('#theme=print')).toEqual({ theme: 'print' });
+  });
+
+  it('decodeHash(hash) ignores a theme that is not a plain lower-case name', () => {
+    expect(decodeHash('#theme=<b>')).toEqual({});
+    expect(decodeHash('#theme=Dark')).toEqual({});
+  });
+
   it('decodeHash("") is an empty view', () => {
     expect(decodeHash('')).toEqual({});
   });

@@ -21,6 +21,8 @@ export interface ViewState {
   progress?: number;
   /** The map view; absent, the map fits the whole route. */
   map?: MapCamera;
+  /** The map theme's name (the map layer knows which exist); absent, the default theme. */
+  theme?: string;
 }
 
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
@@ -62,6 +64,7 @@ export function encodeHash(v: ViewState): string {
   if (v.variant) p.set('v', v.variant);
   if (v.progress !== undefined) p.set('p', String(v.progress));
   if (v.map) p.set('map', encodeCamera(v.map));
+  if (v.theme) p.set('theme', v.theme);
   const s = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':').replaceAll('%2F', '/');
   return s ? `#${s}` : '';
 }
@@ -90,5 +93,7 @@ export function decodeHash(hash: string): ViewState {
   if (journey && /^[\w-]+$/.test(journey)) v.journey = journey;
   const map = decodeCamera(p.get('map') ?? '');
   if (map) v.map = map;
+  const theme = p.get('theme');
+  if (theme && /^[a-z]{1,16}$/.test(theme)) v.theme = theme;
   return v;
 }
