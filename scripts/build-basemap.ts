@@ -133,9 +133,13 @@ function writeSvgBasemap() {
         .filter((f) => (f.geometry as Polygon).coordinates.length > 0),
     );
   const world10 = loadTopology('countries-10m.json');
+  const countries = feature(world10, world10.objects.countries as GeometryCollection);
+  const polygons = (countries as FeatureCollection<Polygon | MultiPolygon>).features
+    .filter((f) => f.geometry)
+    .map((f) => ({ ...splitAtAntimeridian(f), properties: { name: f.properties?.name } }));
   writeFileSync(
     join(outDir, 'countries-10m.geojson'),
-    JSON.stringify(clip(land(loadTopology('land-10m.json')))),
+    JSON.stringify(clip(collection(polygons as Feature[]))),
   );
   writeFileSync(join(outDir, 'borders-10m.geojson'), JSON.stringify(clip(borders(world10))));
 }

@@ -390,7 +390,7 @@ export async function exportSvg(opts: SvgExportOptions): Promise<string> {
       );
       const d = pathOf(rings, true);
       if (!d) return '';
-      return `<path${attrs({ d, fill: t.land, class: 'land' })}/>`;
+      return `<path${attrs({ d, fill: t.land, 'data-name': String(f.properties?.name ?? ''), class: 'land' })}/>`;
     })
     .filter(Boolean);
   const borderD = pathOf(
