@@ -91,7 +91,16 @@ export function addTrainLayers(map: MapLibreMap, t: Theme = THEMES.light): void 
     filter: ['==', ['geometry-type'], 'Point'],
     layout: {
       'icon-image': ICON,
-      'icon-size': ['case', ['get', 'main'], 1, 0.75],
+      // larger when zoomed in, so the train stands out on the bridge it crosses
+      'icon-size': [
+        'interpolate',
+        ['linear'],
+        ['zoom'],
+        8,
+        ['case', ['get', 'main'], 1, 0.75],
+        11,
+        ['case', ['get', 'main'], 1.5, 1.1],
+      ],
       'icon-rotate': ['get', 'bearing'],
       'icon-rotation-alignment': 'map',
       'icon-allow-overlap': true,
@@ -101,7 +110,7 @@ export function addTrainLayers(map: MapLibreMap, t: Theme = THEMES.light): void 
     paint: {
       'icon-color': ['get', 'color'],
       'icon-halo-color': t.halo,
-      'icon-halo-width': 2,
+      'icon-halo-width': 3,
       'icon-opacity': ['case', ['get', 'main'], 1, 0.85],
     },
   });
