@@ -152,4 +152,51 @@ describe('importGeoJson', () => {
       r.value.route.features.filter(isLeg).map((l) => [l.properties.id, l.properties.country]),
     ).toEqual(legs.map((l) => [l.properties.id, l.properties.country]));
   });
+
+  it('refuses two legs with one id at the second, naming both', () => {
+    const leg = (id: string, lon: number) => ({
+      type: 'Feature',
+      properties: { kind: 'leg', id, line: 'L', from: 'a', to: 'b', country: 'CN', source: 's' },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [lon, 40],
+          [lon + 1, 40],
+        ],
+      },
+    });
+    const text = JSON.stringify(
+      { type: 'FeatureCollection', features: [leg('x', 100), leg('y', 101), leg('x', 102)] },
+      null,
+      1,
+    );
+    const r = importGeoJson(text, 'dup.geojson');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]).toMatchObject({
+      path: '/features/2/geometry/coordinates',
+      message: 'leg id "x" is used twice (legs 1 and 3): each leg needs its own id',
+    });
+    expect(r.errors[0]!.line).toBeGreaterThan(1);
+  });
+
+  it('locates NaN in the JSON at its own line and column, not at 1:1', () => {
+    const text =
+      '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},\n"geometry":{"type":"LineString","coordinates":[[1,2],[NaN,3]]}}]}';
+    const r = importGeoJson(text, 'nan.geojson');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]).toMatchObject({ line: 2, column: text.split('\n')[1]!.indexOf('NaN') + 1 });
+  });
+
+  it('answers a million-deep nesting with a located message, not a stack overflow', () => {
+    const deep = '['.repeat(1_000_000) + ']'.repeat(1_000_000);
+    const r = importGeoJson(deep, 'deep.geojson');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]).toMatchObject({ file: 'deep.geojson', line: 1, column: 1 });
+    expect(r.errors[0]!.message).not.toMatch(/stack/i);
+    const deepObject = '{"a":'.repeat(200_000) + '1' + '}'.repeat(200_000);
+    expect(() => importGeoJson(deepObject, 'deep2.geojson')).not.toThrow();
+  });
 });

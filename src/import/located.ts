@@ -49,6 +49,27 @@ export class JsonLocator {
   }
 }
 
+/** How many characters V8 quotes before the bad one in `…"context"… is not valid JSON`. */
+const V8_CONTEXT_BEFORE = 10;
+
+/**
+ * Where the bad character is, from a V8 message that quotes the text around it instead of naming
+ * a position (`Unexpected token 'N', ..."[[1,2],[NaN,3]"... is not valid JSON`); 0 when it
+ * cannot tell.
+ */
+function offsetFromContext(text: string, message: string): number {
+  const m = /, (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(message);
+  if (!m) return 0;
+  const [, cutBefore, context] = m;
+  const at = text.indexOf(context!);
+  if (at === -1) return 0;
+  if (cutBefore) return at + V8_CONTEXT_BEFORE;
+  // the whole start of the text is quoted: the bad character is the token V8 names
+  const token = /Unexpected token '([\s\S])'/.exec(message)?.[1];
+  const t = token === undefined ? -1 : text.indexOf(token);
+  return t === -1 ? 0 : t;
+}
+
 /** A JSON.parse error with its line and column (V8 names the position, or line and column). */
 export function jsonSyntaxError(file: string, text: string, err: unknown): DataError {
   const message = err instanceof Error ? err.message : String(err);
@@ -60,7 +81,7 @@ export function jsonSyntaxError(file: string, text: string, err: unknown): DataE
       ? { line: Number(lc[1]), column: Number(lc[2]) }
       : /end of JSON/i.test(message)
         ? lineColumnAt(text, text.length)
-        : { line: 1, column: 1 };
+        : lineColumnAt(text, offsetFromContext(text, message));
   const short = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/s, '');
   return { file, path: '', ...where, message: `not valid JSON: ${short}` };
 }

@@ -198,6 +198,24 @@ export function buildRoute(
     },
   }));
 
+  // the map, the distance panel and the schedule key legs by id: two legs with one id would
+  // break them, so the file is refused at the second one
+  const firstWithId = new Map<string, number>();
+  for (const [i, f] of legFeatures.entries()) {
+    const id = f.properties.id;
+    const earlier = firstWithId.get(id);
+    if (earlier !== undefined)
+      return {
+        ok: false,
+        errors: [
+          rawLegs[i]!.errorAt(
+            `leg id "${id}" is used twice (legs ${earlier + 1} and ${i + 1}): each leg needs its own id`,
+          ),
+        ],
+      };
+    firstWithId.set(id, i);
+  }
+
   if (rawStations.length > MAX_STATIONS)
     warnings.push(
       `${rawStations.length - MAX_STATIONS} points after the first ${MAX_STATIONS} were left out`,

@@ -6,6 +6,7 @@ import { PlaybackView } from './playback-view.svelte';
 import { Startup } from './startup';
 import { playerActionFor } from './keyboard';
 import { writeUrlView } from './url-sync';
+import { journeyFallback, routingFallback } from './url-fallback';
 import { BUILTIN_JOURNEYS, builtinJourney } from './builtin-journeys';
 import type { MapCamera, ViewState } from '../domain/data/url-state';
 import type { ImportedJourney } from '../domain/data/imported';
@@ -34,6 +35,8 @@ export class AppState {
   mapCamera = $state.raw<MapCamera | null>(null);
   /** The map theme's name (the app checks it against the map's themes); 'light' by default. */
   theme = $state('light');
+  /** A sentence for the reader when the URL asked for something the app cannot show. */
+  notice = $state<string | null>(null);
   /** The start-up sequence is done: the view may be written to the URL. */
   #ready = $state(false);
 
@@ -46,12 +49,22 @@ export class AppState {
     if (opened.rate) this.player.setRate(opened.rate);
     if (opened.camera) this.player.camera = opened.camera;
     if (opened.scenarios) this.view.shown = opened.scenarios;
+    this.notice = journeyFallback(opened.journey, BUILTIN_JOURNEYS);
 
     $effect(() => {
       const chosen = builtinJourney(this.journeyId);
       untrack(() => {
         this.#journeyChanged();
         void this.journey.load(chosen.sources);
+      });
+    });
+    // a routing the journey does not have (#v=Z): the default one, and a word to the reader
+    $effect(() => {
+      const fallback = routingFallback(this.journey.variant, this.journey.variants);
+      if (!fallback || !this.journey.route) return;
+      untrack(() => {
+        this.journey.variant = fallback.routing;
+        this.notice = fallback.notice;
       });
     });
     $effect(() => {

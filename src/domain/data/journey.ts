@@ -167,9 +167,14 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 
 const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** How deep {@link jsonOffsets} follows nested arrays and objects; data files need a handful. */
+export const MAX_JSON_OFFSET_DEPTH = 1000;
+
 /**
  * Offsets of every value in a (valid) JSON text, keyed by JSON Pointer. A small scanner rather
- * than JSON.parse, because JSON.parse forgets where things were.
+ * than JSON.parse, because JSON.parse forgets where things were. It keeps its own stack (a text
+ * nested a million deep must not overflow the call stack) and stops going deeper than
+ * {@link MAX_JSON_OFFSET_DEPTH}: values below that are not located.
  */
 export function jsonOffsets(text: string): Map<string, number> {
   const out = new Map<string, number>();
@@ -184,41 +189,41 @@ export function jsonOffsets(text: string): Map<string, number> {
     i++;
     return JSON.parse(text.slice(start, i)) as string;
   };
-  const value = (pointer: string): void => {
+  // the open arrays and objects, innermost last; for an array, the index of its next value
+  const open: { pointer: string; array: boolean; n: number }[] = [];
+  let pointer: string | undefined = '';
+  while (pointer !== undefined) {
     ws();
     out.set(pointer, i);
     const c = text[i];
-    if (c === '{') {
+    if (c === '{' || c === '[') {
+      if (open.length >= MAX_JSON_OFFSET_DEPTH) break;
       i++;
+      open.push({ pointer, array: c === '[', n: 0 });
+    } else if (c === '"') str();
+    else while (i < text.length && /[^\s,\]}]/.test(text[i]!)) i++;
+    // the next value: in the innermost open container, after closing those that end here
+    pointer = undefined;
+    while (open.length > 0) {
+      const top = open[open.length - 1]!;
       ws();
-      while (i < text.length && text[i] !== '}') {
-        ws();
+      if (text[i] === ',') i++;
+      ws();
+      if (i >= text.length || text[i] === (top.array ? ']' : '}')) {
+        i++;
+        open.pop();
+        continue;
+      }
+      if (top.array) pointer = `${top.pointer}/${top.n++}`;
+      else {
         const key = str();
         ws();
         i++; // ':'
-        value(`${pointer}/${escapePointer(key)}`);
-        ws();
-        if (text[i] === ',') i++;
-        ws();
+        pointer = `${top.pointer}/${escapePointer(key)}`;
       }
-      i++;
-    } else if (c === '[') {
-      i++;
-      ws();
-      for (let n = 0; i < text.length && text[i] !== ']'; n++) {
-        value(`${pointer}/${n}`);
-        ws();
-        if (text[i] === ',') i++;
-        ws();
-      }
-      i++;
-    } else if (c === '"') {
-      str();
-    } else {
-      while (i < text.length && /[^\s,\]}]/.test(text[i]!)) i++;
+      break;
     }
-  };
-  value('');
+  }
   return out;
 }
 

@@ -61,4 +61,16 @@ describe('URL state', () => {
   it('decodeHash("") is an empty view', () => {
     expect(decodeHash('')).toEqual({});
   });
+
+  it('decodeHash(hash) refuses hex, binary and other non-decimal numbers', () => {
+    for (const bad of ['rate=0x10', 'rate=0b11', 'rate=Infinity', 'rate=', 'p=0x1', 'p=0o0'])
+      expect(decodeHash(`#${bad}`), bad).toEqual({});
+    for (const bad of ['0x10/39/118', '7/0x27/118', '7/39/0x76', '7/39/118/0x10'])
+      expect(decodeHash(`#map=${bad}`), bad).toEqual({});
+    expect(decodeHash('#rate=1e3&p=.5&map=7/-39.5/118')).toEqual({
+      rate: 1000,
+      progress: 0.5,
+      map: { zoom: 7, lat: -39.5, lon: 118 },
+    });
+  });
 });

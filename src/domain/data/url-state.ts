@@ -27,6 +27,13 @@ export interface ViewState {
 
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 
+/** A plain decimal number as people write it: `12`, `-3.5`, `.5`, `1e3`; not `0x10`, `0b1`, `Infinity`. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** The decimal number `raw` spells, or NaN for anything else (`Number()` also takes hex, binary, ''). */
+export const decimal = (raw: string | null): number =>
+  raw !== null && DECIMAL.test(raw.trim()) ? Number(raw) : NaN;
+
 /** `zoom/lat/lon[/bearing]`, rounded to what a screen can show (about 10 m at zoom 18). */
 export function encodeCamera(c: MapCamera): string {
   const parts = [round(c.zoom, 2), round(c.lat, 5), round(c.lon, 5)];
@@ -39,7 +46,7 @@ export function encodeCamera(c: MapCamera): string {
 export function decodeCamera(raw: string): MapCamera | undefined {
   const parts = raw.split('/');
   if (parts.length < 3 || parts.length > 4 || parts.some((x) => x.trim() === '')) return undefined;
-  const [zoom, lat, lon, bearing = 0] = parts.map(Number) as [number, number, number, number?];
+  const [zoom, lat, lon, bearing = 0] = parts.map(decimal) as [number, number, number, number?];
   const ok =
     [zoom, lat, lon, bearing].every(Number.isFinite) &&
     zoom >= 0 &&
@@ -80,13 +87,13 @@ export function decodeHash(hash: string): ViewState {
   }
   const s = p.get('s');
   if (s !== null) v.scenarios = s.split(',').filter(Boolean);
-  const rate = Number(p.get('rate'));
+  const rate = decimal(p.get('rate'));
   if (p.has('rate') && Number.isFinite(rate) && rate > 0) v.rate = rate;
   const cam = p.get('cam');
   if (cam === 'follow' || cam === 'free') v.camera = cam;
   const variant = p.get('v');
   if (variant && /^[A-Z]$/.test(variant)) v.variant = variant;
-  const progress = Number(p.get('p'));
+  const progress = decimal(p.get('p'));
   if (p.has('p') && Number.isFinite(progress) && progress >= 0 && progress <= 1)
     v.progress = progress;
   const journey = p.get('j');

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { journeyFallback, routingFallback } from './url-fallback';
+
+describe('routingFallback', () => {
+  it('routingFallback("Z", [A, B, C]) falls back to A and says so', () => {
+    expect(routingFallback('Z', ['A', 'B', 'C'])).toEqual({
+      routing: 'A',
+      notice:
+        'The link asks for routing Z, which this journey does not have (it has routing A, B and C): showing routing A.',
+    });
+  });
+
+  it('falls back to the first routing when the journey has no routing A', () => {
+    expect(routingFallback('C', ['B', 'D'])?.routing).toBe('B');
+  });
+
+  it('keeps a routing the journey has, and waits while the routings are unknown', () => {
+    expect(routingFallback('B', ['A', 'B'])).toBeNull();
+    expect(routingFallback('Z', [])).toBeNull();
+  });
+});
+
+describe('journeyFallback', () => {
+  const builtin = [
+    { id: 'one', label: 'Journey one' },
+    { id: 'two', label: 'Journey two' },
+  ];
+
+  it('names an unknown journey and the one shown instead', () => {
+    expect(journeyFallback('nope', builtin)).toBe(
+      'The link names a journey "nope" that this app does not have: showing Journey one.',
+    );
+  });
+
+  it('says nothing for a known journey or no journey', () => {
+    expect(journeyFallback('two', builtin)).toBeNull();
+    expect(journeyFallback(undefined, builtin)).toBeNull();
+  });
+});
