@@ -6,7 +6,9 @@ import {
   type CheckReport,
   type PairVerdict,
 } from '../src/domain/claims/check';
-import { formatDataError, loadJourney, type DataError } from '../src/domain/data/journey';
+import { formatDataError, type DataError } from '../src/domain/data/data-error';
+import { loadJourney } from './lib/load-journey';
+import { parseJson } from '../src/domain/data/json-text';
 import type { Interval } from '../src/domain/time/interval';
 import type { RouteCollection } from '../src/domain/route/route';
 
@@ -49,14 +51,12 @@ async function readRoute(file: string): Promise<RouteCollection | DataError> {
   } catch (err) {
     return { file, path: '', message: `cannot read: ${(err as Error).message}` };
   }
-  try {
-    const json = JSON.parse(text) as { type?: unknown; features?: unknown };
-    if (json.type !== 'FeatureCollection' || !Array.isArray(json.features))
-      return { file, path: '/type', message: 'not a GeoJSON FeatureCollection' };
-    return json as RouteCollection;
-  } catch (err) {
-    return { file, path: '', message: `invalid JSON: ${(err as Error).message}` };
-  }
+  const parsed = parseJson(text, file);
+  if (!parsed.ok) return parsed.errors[0]!;
+  const json = parsed.value as { type?: unknown; features?: unknown } | null;
+  if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features))
+    return { file, path: '/type', message: 'not a GeoJSON FeatureCollection' };
+  return json as RouteCollection;
 }
 
 const n1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : '∞');

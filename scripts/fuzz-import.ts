@@ -17,6 +17,7 @@ import { importGpx } from '../src/import/gpx';
 import { importKml } from '../src/import/kml';
 import { importJourney } from '../src/import/journey-file';
 import { importFile } from '../src/import/detect';
+import { parseJson } from '../src/domain/data/json-text';
 
 const root = join(import.meta.dirname, '..');
 const read = (path: string): string => readFileSync(join(root, path), 'utf8');
@@ -242,7 +243,13 @@ export function fuzzTargets(): FuzzTarget[] {
       name: 'journey',
       file: 'fuzz-journey.json',
       input: fc.oneof(mutated(journey), reshaped(JSON.parse(journey)), text),
-      run: (x) => importJourney(asText(x), 'fuzz-journey.json', routeValue.value, vague),
+      run: (x) => {
+        const t = asText(x);
+        const json = parseJson(t, 'fuzz-journey.json');
+        return json.ok
+          ? importJourney(json.value, t, 'fuzz-journey.json', routeValue.value, vague)
+          : json;
+      },
     },
     {
       name: 'importFile (bytes)',

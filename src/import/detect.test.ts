@@ -68,6 +68,35 @@ describe('importFile', () => {
     );
   });
 
+  it('refuses NaN in a GeoJSON at its line and column', () => {
+    const r = importFile(
+      'nan.geojson',
+      utf8('{"type": "LineString",\n "coordinates": [[NaN, 1], [2, 3]]}'),
+    );
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        {
+          file: 'nan.geojson',
+          path: '',
+          line: 2,
+          column: 19,
+          message: 'not valid JSON: unexpected "NaN" (JSON has no NaN or Infinity)',
+        },
+      ],
+    });
+  });
+
+  it('refuses GeoJSON nested 1,000,000 deep at the line and column of the bad value', () => {
+    const depth = 1_000_000;
+    const text = `{"type": "LineString",\n"coordinates": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    const r = importFile('deep.geojson', utf8(text));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]).toMatchObject({ path: '/coordinates', line: 2, column: 16 });
+    expect(r.errors[0]!.message).not.toMatch(/importer bug/);
+  }, 60_000);
+
   it('refuses a zip archive (a KMZ) with advice', () => {
     const r = importFile('x.kmz', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]).buffer);
     expect(r.ok).toBe(false);

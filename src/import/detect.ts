@@ -1,11 +1,12 @@
 import type { VagueWords } from '../domain/data/journey';
 import { MAX_BYTES, type DataError, type ImportFile, type ImportResult } from './types';
-import { jsonSyntaxError, JsonLocator } from './located';
-import { geoJsonToRoute, looksLikeGeoJson } from './geojson';
+import { jsonSyntaxError, locateJsonErrors } from '../domain/data/json-text';
+import { geoJsonFromText, looksLikeGeoJson } from './geojson';
 import { importGpx } from './gpx';
 import { importKml } from './kml';
 import { importJourney, looksLikeJourney } from './journey-file';
 import { xmlRootName } from './xml';
+import { lineColumnAt } from '../domain/data/text-position';
 
 export interface ImportOptions {
   /** The vague-words table, to check a journey file's phrases. */
@@ -69,17 +70,10 @@ export function decodeBytes(
     text = new TextDecoder('utf-8', { fatal: true }).decode(u8);
   } catch {
     const at = firstInvalidUtf8(u8);
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < at; i++)
-      if (u8[i] === 0x0a) {
-        line++;
-        lineStart = i + 1;
-      }
     const byte = u8[Math.max(at, 0)]!.toString(16).toUpperCase().padStart(2, '0');
     return fail(
       `not UTF-8 text: byte 0x${byte} (byte ${at + 1} of the file) is not valid UTF-8; save the file as UTF-8`,
-      { line, column: at - lineStart + 1 },
+      lineColumnAt(u8, at),
     );
   }
   if (text.trim() === '')
@@ -90,7 +84,7 @@ export function decodeBytes(
 
 type Sniffed =
   | { kind: 'geojson'; value: unknown; text: string }
-  | { kind: 'journey'; text: string }
+  | { kind: 'journey'; value: unknown; text: string }
   | { kind: 'gpx' | 'kml'; text: string };
 
 /** What kind of file the text is, by its content (never by its name). */
@@ -108,21 +102,22 @@ function sniff(name: string, text: string): Sniffed | { errors: DataError[] } {
       return { errors: [jsonSyntaxError(name, text, err)] };
     }
     if (looksLikeGeoJson(value)) return { kind: 'geojson', value, text };
-    if (looksLikeJourney(value)) return { kind: 'journey', text };
+    if (looksLikeJourney(value)) return { kind: 'journey', value, text };
     const type =
       value && typeof value === 'object' && !Array.isArray(value)
         ? (value as Record<string, unknown>)['type']
         : undefined;
-    const locator = new JsonLocator(name, text);
     return {
-      errors: [
-        locator.error(
-          type === undefined ? '' : '/type',
-          type === undefined
-            ? `JSON, but ${NOT_ROUTE}: GeoJSON has a "type" (FeatureCollection, Feature, LineString…); a journey file has "events" and "claims"`
-            : `JSON, but ${NOT_ROUTE}: "type" ${JSON.stringify(type).slice(0, 60)} is not a GeoJSON type`,
-        ),
-      ],
+      errors: locateJsonErrors(text, [
+        {
+          file: name,
+          path: type === undefined ? '' : '/type',
+          message:
+            type === undefined
+              ? `JSON, but ${NOT_ROUTE}: GeoJSON has a "type" (FeatureCollection, Feature, LineString…); a journey file has "events" and "claims"`
+              : `JSON, but ${NOT_ROUTE}: "type" ${JSON.stringify(type).slice(0, 60)} is not a GeoJSON type`,
+        },
+      ]),
     };
   }
   if (start === '<') {
@@ -158,8 +153,7 @@ function routeOf(name: string, s: Exclude<Sniffed, { kind: 'journey' }>): Import
   if (s.kind === 'gpx') return importGpx(s.text, name);
   if (s.kind === 'kml') return importKml(s.text, name);
   if (s.kind !== 'geojson') return internal(name, new Error(`unexpected kind ${s.kind}`));
-  const locator = new JsonLocator(name, s.text);
-  return geoJsonToRoute(s.value, name, (p, m) => locator.error(p, m));
+  return geoJsonFromText(s.value, s.text, name);
 }
 
 /**
@@ -189,7 +183,10 @@ export function importFiles(files: ImportFile[], options: ImportOptions = {}): I
     const failed = read.flatMap((r) => ('errors' in r.sniffed ? r.sniffed.errors : []));
     if (failed.length) return { ok: false, errors: failed };
     const ok = read as { name: string; sniffed: Sniffed }[];
-    const journeys = ok.filter((r) => r.sniffed.kind === 'journey');
+    const journeys = ok.filter((r) => r.sniffed.kind === 'journey') as {
+      name: string;
+      sniffed: Extract<Sniffed, { kind: 'journey' }>;
+    }[];
     const routes = ok.filter((r) => r.sniffed.kind !== 'journey') as {
       name: string;
       sniffed: Exclude<Sniffed, { kind: 'journey' }>;
@@ -209,7 +206,13 @@ export function importFiles(files: ImportFile[], options: ImportOptions = {}): I
     if (route && !route.ok) return route;
     const journey = journeys[0];
     if (journey)
-      return importJourney(journey.sniffed.text, journey.name, route?.value ?? null, options.vague);
+      return importJourney(
+        journey.sniffed.value,
+        journey.sniffed.text,
+        journey.name,
+        route?.value ?? null,
+        options.vague,
+      );
     return route!;
   } catch (err) {
     return internal(names, err);

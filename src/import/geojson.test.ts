@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { distance } from '@turf/turf';
 import { isLeg, isStation, measureRoute } from '../domain/route/route';
 import { importGeoJson } from './geojson';
-import { formatImportError } from './located';
+import { formatImportError } from '../domain/data/data-error';
 
 const fixture = (name: string) =>
   readFileSync(join(import.meta.dirname, '../../tests/fixtures/import', name), 'utf8');

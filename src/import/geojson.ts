@@ -1,7 +1,8 @@
 import type { Position } from 'geojson';
 import type { DataError } from '../domain/data/journey';
 import type { ImportResult } from './types';
-import { capErrors, JsonLocator, jsonSyntaxError, MAX_ERRORS } from './located';
+import { locateJsonErrors, parseJson } from '../domain/data/json-text';
+import { capErrors, MAX_ERRORS } from './located';
 import { baseName, buildRoute, rangeProblem, type RawLeg, type RawStation } from './route-build';
 
 /** Makes a located error from a JSON Pointer into the file. */
@@ -208,12 +209,16 @@ export function geoJsonToRoute(value: unknown, fileName: string, errorAt: ErrorA
 
 /** Parses a GeoJSON file's text into a route; errors carry the JSON path and line:column. */
 export function importGeoJson(text: string, fileName: string): ImportResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    return { ok: false, errors: [jsonSyntaxError(fileName, text, err)] };
-  }
-  const locator = new JsonLocator(fileName, text);
-  return geoJsonToRoute(value, fileName, (pointer, message) => locator.error(pointer, message));
+  const json = parseJson(text, fileName);
+  return json.ok ? geoJsonFromText(json.value, text, fileName) : json;
+}
+
+/** `geoJsonToRoute` of a value parsed from `text`, its errors located in the text. */
+export function geoJsonFromText(value: unknown, text: string, fileName: string): ImportResult {
+  const result = geoJsonToRoute(value, fileName, (path, message) => ({
+    file: fileName,
+    path,
+    message,
+  }));
+  return result.ok ? result : { ok: false, errors: locateJsonErrors(text, result.errors) };
 }

@@ -1,8 +1,9 @@
 import type { Position } from 'geojson';
 import type { DataError } from '../domain/data/journey';
+import type { TextPosition } from '../domain/data/text-position';
 import type { ImportedTimeline, ImportResult } from './types';
 import { capErrors, MAX_ERRORS } from './located';
-import { decodeText, LineCounter, scanXml, type XmlVisitor } from './xml';
+import { readXml, type XmlVisitor } from './xml';
 import {
   baseName,
   buildRoute,
@@ -26,7 +27,7 @@ interface Track {
   /** Index of the track's first point in the point arrays. */
   start: number;
   end: number;
-  at: number;
+  at: TextPosition;
 }
 
 /**
@@ -37,17 +38,17 @@ interface Track {
  * back: the first point that does is reported with its line. Never throws.
  */
 export function importGpx(text: string, fileName: string): ImportResult {
-  const lines = new LineCounter(text);
   const errors: DataError[] = [];
-  const problem = (at: number, message: string): void => {
-    if (errors.length <= MAX_ERRORS)
-      errors.push({ file: fileName, path: '', ...lines.at(at), message });
+  const problem = (at: TextPosition, message: string): void => {
+    if (errors.length <= MAX_ERRORS) errors.push({ file: fileName, path: '', ...at, message });
   };
 
   const lon: number[] = [];
   const lat: number[] = [];
   const time: number[] = [];
-  const pointAt: number[] = [];
+  /** Line and column of each point's "<", for the errors found after the read. */
+  const pointLine: number[] = [];
+  const pointColumn: number[] = [];
   const tracks: Track[] = [];
   const routes: Track[] = [];
   const stations: RawStation[] = [];
@@ -55,11 +56,12 @@ export function importGpx(text: string, fileName: string): ImportResult {
   let docName: string | undefined;
   let collecting: string | null = null;
   let textValue = '';
-  let point: { lon: number; lat: number; time: number; at: number; ok: boolean } | null = null;
+  let point: { lon: number; lat: number; time: number; at: TextPosition; ok: boolean } | null =
+    null;
   let wptName: string | undefined;
   let group: Track | null = null;
 
-  const coordinates = (attrs: Record<string, string>, tag: string, at: number) => {
+  const coordinates = (attrs: Record<string, string>, tag: string, at: TextPosition) => {
     const la = attrs['lat'];
     const lo = attrs['lon'];
     if (la === undefined || lo === undefined) {
@@ -82,7 +84,8 @@ export function importGpx(text: string, fileName: string): ImportResult {
   };
 
   const visitor: XmlVisitor = {
-    open(local, attrs, at) {
+    open({ local, attributes: attrs }, line, column) {
+      const at = { line, column };
       const parent = stack[stack.length - 1];
       stack.push(local);
       if (stack.length === 1 && local !== 'gpx') {
@@ -109,8 +112,8 @@ export function importGpx(text: string, fileName: string): ImportResult {
         textValue = '';
       }
     },
-    text(start, end, raw) {
-      if (collecting) textValue += decodeText(text, start, end, raw);
+    text(t) {
+      if (collecting) textValue += t;
     },
     close(local) {
       stack.pop();
@@ -135,7 +138,8 @@ export function importGpx(text: string, fileName: string): ImportResult {
           lon.push(point.lon);
           lat.push(point.lat);
           time.push(local === 'trkpt' ? point.time : NaN);
-          pointAt.push(point.at);
+          pointLine.push(point.at.line);
+          pointColumn.push(point.at.column);
         }
         point = null;
       } else if (local === 'wpt' && point) {
@@ -154,7 +158,7 @@ export function importGpx(text: string, fileName: string): ImportResult {
     },
   };
   try {
-    const xmlError = scanXml(text, visitor);
+    const xmlError = readXml(text, visitor);
     if (xmlError)
       errors.push({
         file: fileName,
@@ -175,7 +179,7 @@ export function importGpx(text: string, fileName: string): ImportResult {
     return {
       coords,
       props: g.name ? { name: g.name } : {},
-      errorAt: (message) => ({ file: fileName, path: '', ...lines.at(g.at), message }),
+      errorAt: (message) => ({ file: fileName, path: '', ...g.at, message }),
     };
   });
   const built = buildRoute(legs, stations, fileName, (message) => ({
@@ -188,7 +192,9 @@ export function importGpx(text: string, fileName: string): ImportResult {
   if (!built.ok) return built;
 
   const warnings = [...built.warnings];
-  const timed = tracks.length ? timeline(groups, lon, lat, time, pointAt, lines, fileName) : null;
+  const timed = tracks.length
+    ? timeline(groups, lon, lat, time, { line: pointLine, column: pointColumn }, fileName)
+    : null;
   if (timed && !timed.ok) return timed;
   if (timed?.warning) warnings.push(timed.warning);
   const single = groups.length === 1 ? groups[0]!.name : undefined;
@@ -213,8 +219,7 @@ function timeline(
   lon: number[],
   lat: number[],
   time: number[],
-  pointAt: number[],
-  lines: LineCounter,
+  pointAt: { line: number[]; column: number[] },
   fileName: string,
 ): { ok: true; value?: ImportedTimeline; warning?: string } | { ok: false; errors: DataError[] } {
   const knots: { tSec: number; km: number }[] = [];
@@ -234,8 +239,8 @@ function timeline(
         continue;
       }
       if (t < prevT) {
-        const here = lines.at(pointAt[i]!);
-        const before = lines.at(pointAt[prevAt]!);
+        const here = { line: pointAt.line[i]!, column: pointAt.column[i]! };
+        const before = { line: pointAt.line[prevAt]! };
         return {
           ok: false,
           errors: [

@@ -1,6 +1,7 @@
-import { parseJourney, type VagueWords } from '../domain/data/journey';
+import type { VagueWords } from '../domain/data/journey';
+import { checkJourneyValue } from '../domain/data/parse-journey';
+import { locateJsonErrors } from '../domain/data/json-text';
 import type { ImportedJourney, ImportResult } from './types';
-import { JsonLocator, jsonSyntaxError } from './located';
 
 /** True for the project's own journey JSON (geo/schema/journey.schema.json), not GeoJSON. */
 export function looksLikeJourney(value: unknown): boolean {
@@ -14,34 +15,32 @@ export function looksLikeJourney(value: unknown): boolean {
 /**
  * The project's journey JSON together with its route. A journey names its route by a relative
  * path ("../routes/pyongyang-beijing.geojson") that a page cannot open from a dropped file, so the
- * route file must come with it: drop or choose both files at once. Without one, the error points
- * at the journey's "route" and says so. The journey is validated with `parseJourney` (schema,
+ * route file must come with it: drop or choose both files at once. `value` is the JSON already
+ * parsed from `text` (by `importFiles`, which read it to tell what kind of file it is). Without one, the error points
+ * at the journey's "route" and says so. The journey is validated with `checkJourneyValue` (schema,
  * cross-references and, given the vague-words table, every phrase) and handed back parsed, so
  * the app loads it without reading it again.
  */
 export function importJourney(
+  value: unknown,
   text: string,
   fileName: string,
   route: ImportedJourney | null,
   vague?: VagueWords,
 ): ImportResult {
-  try {
-    JSON.parse(text); // our own message locates every syntax error, even at the end of the text
-  } catch (err) {
-    return { ok: false, errors: [jsonSyntaxError(fileName, text, err)] };
-  }
-  const parsed = parseJourney(text, fileName, vague);
+  const parsed = checkJourneyValue(value, text, fileName, vague);
   if (!parsed.ok) return parsed;
   const journey = parsed.value;
   if (!route)
     return {
       ok: false,
-      errors: [
-        new JsonLocator(fileName, text).error(
-          '/route',
-          `the route "${journey.route}" cannot be opened from a dropped file: drop or choose the route GeoJSON (or GPX/KML) together with this journey file`,
-        ),
-      ],
+      errors: locateJsonErrors(text, [
+        {
+          file: fileName,
+          path: '/route',
+          message: `the route "${journey.route}" cannot be opened from a dropped file: drop or choose the route GeoJSON (or GPX/KML) together with this journey file`,
+        },
+      ]),
     };
   const wanted = journey.route.split('/').pop() ?? journey.route;
   const warnings = [...route.warnings];

@@ -1,49 +1,71 @@
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMImplementation, type Element as XmlElement } from '@xmldom/xmldom';
 import { kml as kmlToGeoJson } from '@tmcw/togeojson';
 import type { DataError } from '../domain/data/journey';
 import type { ImportResult } from './types';
-import { pointerToPath } from './located';
+import { pointerToPath } from '../domain/data/data-error';
 import { geoJsonToRoute } from './geojson';
-import { decodeText, LineCounter, scanXml } from './xml';
+import { readXml } from './xml';
 
 /** KML is read into a DOM (togeojson needs one): larger files are refused. */
 export const KML_MAX_BYTES = 30 * 1024 * 1024;
 
+const XMLNS = 'http://www.w3.org/2000/xmlns/';
+
 /**
  * Reads a KML file through @tmcw/togeojson, then as GeoJSON: LineStrings (and MultiGeometry lines)
- * become legs in document order, Points with a `<name>` become stations. The XML is first checked
- * by our own scanner, so a broken file is reported with its line; a bad coordinate is reported
- * at its `<Placemark>`'s line. The DOM is @xmldom/xmldom's, so this runs in a Web Worker (which
- * has no DOMParser) and in Node alike. Never throws.
+ * become legs in document order, Points with a `<name>` become stations. The XML is read once, by
+ * `readXml` (saxes, as for GPX), so a broken file is reported with its line, and a bad coordinate
+ * at its `<Placemark>`'s line. togeojson walks a DOM (getElementsByTagName, childNodes,
+ * getAttribute…), and a Web Worker has no DOM: @xmldom/xmldom is kept only to supply the
+ * Document that the saxes events are built into (its own parser is not used). Never throws.
  */
 export function importKml(text: string, fileName: string): ImportResult {
-  const lines = new LineCounter(text);
-  const placemarks: number[] = [];
+  const placemarks: { line: number; column: number }[] = [];
+  const doc = new DOMImplementation().createDocument(null, '');
+  const open: (typeof doc | XmlElement)[] = [doc];
   let root: string | undefined;
-  const stack: string[] = [];
   let docName: string | undefined;
   let collecting = false;
-  const xmlError = scanXml(text, {
-    open(local, _attrs, at) {
-      root ??= local;
-      if (local === 'Placemark') placemarks.push(at);
-      collecting =
-        local === 'name' && stack[stack.length - 1] === 'Document' && docName === undefined;
-      if (collecting) docName = '';
-      stack.push(local);
+  const fits = text.length <= KML_MAX_BYTES;
+  const xmlError = readXml(
+    text,
+    {
+      open(tag, line, column) {
+        const parent = open[open.length - 1]!;
+        root ??= tag.local;
+        if (tag.local === 'Placemark') placemarks.push({ line, column });
+        collecting =
+          tag.local === 'name' &&
+          'localName' in parent &&
+          parent.localName === 'Document' &&
+          docName === undefined;
+        if (collecting) docName = '';
+        if (!fits) return;
+        const el = doc.createElementNS(tag.uri || null, tag.name);
+        for (const [name, value] of Object.entries(tag.attributes))
+          if (name === 'xmlns' || name.startsWith('xmlns:')) el.setAttributeNS(XMLNS, name, value);
+          else el.setAttribute(name, value);
+        parent.appendChild(el);
+        open.push(el);
+      },
+      text(t, cdata) {
+        if (collecting) docName += t;
+        if (!fits || open.length < 2) return;
+        open[open.length - 1]!.appendChild(
+          cdata ? doc.createCDATASection(t) : doc.createTextNode(t),
+        );
+      },
+      close() {
+        if (fits) open.pop();
+        collecting = false;
+      },
     },
-    text(start, end, raw) {
-      if (collecting) docName += decodeText(text, start, end, raw);
-    },
-    close() {
-      stack.pop();
-      collecting = false;
-    },
-  });
-  const fileError = (message: string, at = 0): DataError => ({
+    { namespaces: true },
+  );
+  const fileError = (message: string, at = { line: 1, column: 1 }): DataError => ({
     file: fileName,
     path: '',
-    ...lines.at(at),
+    ...at,
     message,
   });
   if (xmlError)
@@ -72,11 +94,6 @@ export function importKml(text: string, fileName: string): ImportResult {
 
   let collection: unknown;
   try {
-    const doc = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
-      },
-    }).parseFromString(text, 'text/xml');
     collection = kmlToGeoJson(doc as unknown as Document);
   } catch (err) {
     return {

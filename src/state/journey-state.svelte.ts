@@ -3,13 +3,9 @@ import { isStation, type MeasuredRoute, type RouteCollection } from '../domain/r
 import { DEFAULT_ROUTING } from '../domain/route/routing';
 import { measureVariants } from '../domain/claims/claims';
 import { checkJourney } from '../domain/claims/check';
-import {
-  parseJourney,
-  parseVagueWords,
-  formatDataError,
-  type Journey,
-  type VagueWords,
-} from '../domain/data/journey';
+import type { Journey, VagueWords } from '../domain/data/journey';
+import { parseJourney, parseVagueWords } from '../domain/data/parse-journey';
+import { formatDataError } from '../domain/data/data-error';
 import { buildScenarios, kmAtTime, timeAtKm, type Scenario } from '../domain/schedule/schedule';
 import type { PlaybackScenario } from '../domain/schedule/playback';
 import type { ImportedJourney } from '../domain/data/imported';

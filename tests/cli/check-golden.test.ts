@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkJourney, roundReport } from '../../src/domain/claims/check';
-import { formatDataError, loadJourney } from '../../src/domain/data/journey';
+import { formatDataError } from '../../src/domain/data/data-error';
+import { loadJourney } from '../../scripts/lib/load-journey';
 import type { RouteCollection } from '../../src/domain/route/route';
 
 /*

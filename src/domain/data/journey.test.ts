@@ -1,14 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  formatDataError,
-  jsonOffsets,
-  lineColumnAt,
-  loadJourney,
-  parseJourney,
-  type Journey,
-} from './journey';
+import type { Journey } from './journey';
+import { formatDataError } from './data-error';
+import { parseJourney } from './parse-journey';
 
 const journeyFile = fileURLToPath(
   new URL('../../../geo/journeys/pyongyang-beijing-2025.json', import.meta.url),
@@ -27,13 +22,6 @@ describe('parseJourney', () => {
   it('parseJourney(bundled journey) validates against the schema', () => {
     const r = parseJourney(text, 'pyongyang-beijing-2025.json');
     expect(r.ok).toBe(true);
-  });
-
-  it('loadJourney(bundled journey) loads the vague-words table and resolves the route path', async () => {
-    const r = await loadJourney(journeyFile);
-    if (!r.ok) throw new Error(r.errors.map(formatDataError).join('\n'));
-    expect(r.value.routePath).toMatch(/geo\/routes\/pyongyang-beijing\.geojson$/);
-    expect(Object.keys(r.value.vague.phrases)).toContain('late night');
   });
 
   it('parseJourney reports a wrong type with its JSON path, line and column', () => {
@@ -68,18 +56,6 @@ describe('parseJourney', () => {
     if (r.ok) return;
     expect(r.errors[0]!.path).toBe('');
     expect(r.errors[0]!.line).toBe(3);
-  });
-
-  it('loadJourney reports a missing file as an error', async () => {
-    const r = await loadJourney('/nonexistent/journey.json');
-    expect(r.ok).toBe(false);
-  });
-
-  it('jsonOffsets finds nested values and lineColumnAt counts from 1', () => {
-    const t = '{\n  "a": [1, {"b": "x"}]\n}';
-    const at = jsonOffsets(t).get('/a/1/b')!;
-    expect(t.slice(at, at + 3)).toBe('"x"');
-    expect(lineColumnAt(t, at)).toEqual({ line: 2, column: 18 });
   });
 });
 
