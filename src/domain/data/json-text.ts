@@ -60,6 +60,7 @@ function walkJson(text: string, pointers: PointerNode | null): WalkError | null 
   let key: string | null = null; // the member name read before ":"
   let expect: 'value' | 'key' | 'colon' | 'next' | 'end' = 'value';
   let first = false; // just after "{" or "[": the container may close at once
+  let tracked = 0; // open containers holding values that `pointers` asks for
   for (;;) {
     const kind = scanner.scan();
     if (kind === Token.LineBreak || kind === Token.Space) continue;
@@ -79,7 +80,7 @@ function walkJson(text: string, pointers: PointerNode | null): WalkError | null 
     if (expect === 'end') return { offset, message: 'more text after the JSON value' };
     const closes = kind === (top?.kind === Token.OpenBrace ? Token.CloseBrace : Token.CloseBracket);
     if (top && closes && (expect === 'next' || first)) {
-      stack.pop();
+      if (stack.pop()!.node && --tracked === 0) return null; // every asked-for value was seen
       expect = stack.length ? 'next' : 'end';
       first = false;
       continue;
@@ -117,8 +118,11 @@ function walkJson(text: string, pointers: PointerNode | null): WalkError | null 
         line: scanner.getTokenStartLine() + 1,
         column: scanner.getTokenStartCharacter() + 1,
       };
+    if (node && node === pointers && !node.children.size) return null; // only the root asked
     if (kind === Token.OpenBrace || kind === Token.OpenBracket) {
-      stack.push({ kind, node: node?.children.size ? node : null, index: 0 });
+      const holds = node?.children.size ? node : null;
+      if (holds) tracked++;
+      stack.push({ kind, node: holds, index: 0 });
       expect = kind === Token.OpenBrace ? 'key' : 'value';
       first = true;
     } else if (
