@@ -30,7 +30,7 @@ export default defineConfig({
           name: 'cli',
           environment: 'node',
           include: ['tests/cli/**/*.test.ts'],
-          testTimeout: 180_000,
+          testTimeout: 300_000,
         },
       },
       {
@@ -38,8 +38,9 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // software WebGL on a busy 2-core machine: a 4K export alone has taken 144 s
+          testTimeout: 300_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },
