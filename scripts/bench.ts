@@ -5,8 +5,16 @@
  * Timed figures are printed, never asserted. See bench/README.md.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -166,6 +174,43 @@ export function benchCheck(): Row {
   return { name: 'npm run check, whole process', value: round(median(times) / 1000, 2), unit: 's' };
 }
 
+/**
+ * Reading an N-point timed GPX track (`importGpx`: saxes, coordinates, times, route building;
+ * median of 3). The file comes from tests/fixtures/big-gpx.ts, run as its own process, in the
+ * system's temporary folder. On 2026-11-29 (2 cores under heavy load) 1,000,000 points took
+ * 109 s with the former hand-written XML scanner and 136 s with saxes, medians of 5 interleaved.
+ */
+export async function benchGpxImport(points: number): Promise<Row> {
+  const { importGpx } = await import('../src/import/gpx');
+  const file = join(tmpdir(), `journey-map-bench-${points}.gpx`);
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      join(root, 'tests', 'fixtures', 'big-gpx.ts'),
+      '--points',
+      String(points),
+      '--out',
+      file,
+    ],
+    { cwd: root, stdio: 'ignore' },
+  );
+  const text = readFileSync(file, 'utf8');
+  rmSync(file);
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const r = importGpx(text, 'big.gpx');
+    times.push(performance.now() - t);
+    if (!r.ok) throw new Error(r.errors[0]!.message);
+  }
+  return {
+    name: `importGpx, ${points.toLocaleString('en')}-point track`,
+    value: round(median(times) / 1000, 2),
+    unit: 's',
+  };
+}
+
 async function benchBrowser(): Promise<Row[]> {
   const { preview } = await import('vite');
   const { launch, openPage, waitForMapReady } = await import('./lib/browser');
@@ -306,6 +351,7 @@ async function main() {
       benchLookup(100_000, 200_000),
       ...benchSizes(),
       benchCheck(),
+      await benchGpxImport(1_000_000),
       ...(await benchBrowser()),
     ];
   }
