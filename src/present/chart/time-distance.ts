@@ -247,6 +247,14 @@ function textBox(t: TextItem): Box2 {
   return { x0, y0, x1: x0 + w, y1: y0 + t.size };
 }
 
+/** Moves a text inside 0…width, anchoring it to the edge it would cross. */
+function inWidth(t: TextItem, width: number): TextItem {
+  const b = textBox(t);
+  if (b.x1 > width) return { ...t, anchor: 'end', x: width - 1 };
+  if (b.x0 < 0) return { ...t, anchor: 'start', x: 1 };
+  return t;
+}
+
 /** Whether a segment crosses or lies in a box (Liang–Barsky). */
 function segmentHitsBox(a: [number, number], b: [number, number], box: Box2): boolean {
   let t0 = 0;
@@ -519,8 +527,14 @@ export function timeDistanceChart(data: ChartData, opts: ChartOptions): TimeDist
   const ticks = timeTicks(data.zones, domain, stepH);
   const tickY = plot.bottom + small + 5;
   const dayY = tickY + small + 5;
-  for (const z of data.zones.slice(1)) {
-    if (z.startUtcMs <= domain[0] || z.startUtcMs >= domain[1]) continue;
+  const axisText = (tx: number, ty: number, text: string, extra: Partial<TextItem> = {}) =>
+    inWidth({ kind: 'text', x: tx, y: ty, text, size: small, fill: S.muted, ...extra }, width);
+  /** Places the first variant that overlaps nothing placed. */
+  const placeFirst = (variants: TextItem[]) => variants.some((t) => place(t));
+  const changes = data.zones
+    .slice(1)
+    .filter((z) => z.startUtcMs > domain[0] && z.startUtcMs < domain[1]);
+  for (const z of changes) {
     const zx = r1(x(z.startUtcMs));
     const before = zoneAt(data.zones, z.startUtcMs - 1);
     items.push({
@@ -531,65 +545,41 @@ export function timeDistanceChart(data: ChartData, opts: ChartOptions): TimeDist
       dash: [2, 3],
       data: { zone: z.label },
     });
-    place(
-      {
-        kind: 'text',
-        x: zx,
-        y: tickY,
-        text: `${localClock(z.startUtcMs, before)}→${localClock(z.startUtcMs, z)}`,
-        size: small,
-        fill: S.ink,
-        weight: 600,
-        anchor: 'middle',
-      },
-      true,
-    );
-    place(
-      { kind: 'text', x: zx + 4, y: dayY, text: zoneName(z), size: small, fill: S.muted },
-      true,
-    );
+    const clocks = [localClock(z.startUtcMs, before), localClock(z.startUtcMs, z)];
+    placeFirst([
+      axisText(zx, tickY, clocks.join('→'), { fill: S.ink, weight: 600, anchor: 'middle' }),
+      axisText(zx, tickY, clocks[1]!, { fill: S.ink, weight: 600, anchor: 'middle' }),
+    ]);
   }
-  place(
-    {
-      kind: 'text',
-      x: plot.left,
-      y: dayY,
-      text: `${localDay(domain[0], data.zones[0]!)} · ${zoneName(zoneAt(data.zones, domain[0]))}`,
-      size: small,
-      fill: S.muted,
-    },
-    true,
-  );
+  // day and zone names under the ticks: where the axis starts, where each zone begins, midnights
+  for (const z of changes) {
+    const zx = r1(x(z.startUtcMs));
+    placeFirst([
+      axisText(zx + 4, dayY, zoneName(z)),
+      axisText(zx + 4, dayY, formatUtcOffset(z.utcOffsetMin)),
+    ]);
+  }
+  const first = zoneAt(data.zones, domain[0]);
+  placeFirst([
+    axisText(plot.left, dayY, `${localDay(domain[0], first)} · ${zoneName(first)}`),
+    axisText(plot.left, dayY, localDay(domain[0], first)),
+  ]);
   for (const t of ticks) {
     const tx = r1(x(t.tMs));
     if (tx < plot.left - 1 || tx > plot.right + 1) continue;
     const midnight = localClock(t.tMs, t.zone) === '00:00';
-    const shown = place({
-      kind: 'text',
-      x: tx,
-      y: tickY,
-      text: localClock(t.tMs, t.zone),
-      size: small,
-      fill: S.muted,
-      anchor: 'middle',
-    });
-    if (!shown) continue;
+    if (!place(axisText(tx, tickY, localClock(t.tMs, t.zone), { anchor: 'middle' }))) continue;
     items.push({
       kind: 'path',
       d: `M${tx} ${plot.top}V${plot.bottom + 3}`,
       stroke: midnight ? '#cbd2d9' : S.grid,
       strokeWidth: 1,
     });
-    if (midnight)
-      place({
-        kind: 'text',
-        x: tx,
-        y: dayY,
-        text: localDay(t.tMs, t.zone),
-        size: small,
-        fill: S.muted,
-        anchor: 'middle',
-      });
+  }
+  for (const t of timeTicks(data.zones, domain, 24)) {
+    const tx = r1(x(t.tMs));
+    if (tx > plot.left + 1 && tx < plot.right)
+      place(axisText(tx, dayY, localDay(t.tMs, t.zone), { anchor: 'middle' }));
   }
   items.push(...yLabels);
   for (const l of yLabels) placed.push(textBox(l));
