@@ -1,4 +1,4 @@
-import { FONT_STACK } from '../lib/map/style';
+import { FONT_STACK } from '../map/style';
 import { r1, sceneSvg, type SceneItem } from '../present/chart/scene';
 import {
   chartCursor,

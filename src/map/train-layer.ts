@@ -91,27 +91,28 @@ export function addTrainLayers(map: MapLibreMap, t: Theme = THEMES.light): void 
     filter: ['==', ['geometry-type'], 'Point'],
     layout: {
       'icon-image': ICON,
-      // larger when zoomed in, so the train stands out on the bridge it crosses
+      // larger when zoomed in, so the train stands out on the bridge it crosses; larger still
+      // when the pointer is over the train on the chart or in the list
       'icon-size': [
         'interpolate',
         ['linear'],
         ['zoom'],
         8,
-        ['case', ['get', 'main'], 1, 0.75],
+        ['case', ['get', 'highlight'], 1.5, ['get', 'main'], 1, 0.75],
         11,
-        ['case', ['get', 'main'], 1.5, 1.1],
+        ['case', ['get', 'highlight'], 2, ['get', 'main'], 1.5, 1.1],
       ],
       'icon-rotate': ['get', 'bearing'],
       'icon-rotation-alignment': 'map',
       'icon-allow-overlap': true,
       'icon-ignore-placement': true,
-      'symbol-sort-key': ['case', ['get', 'main'], 1, 0],
+      'symbol-sort-key': ['case', ['get', 'highlight'], 2, ['get', 'main'], 1, 0],
     },
     paint: {
       'icon-color': ['get', 'color'],
       'icon-halo-color': t.halo,
       'icon-halo-width': 3,
-      'icon-opacity': ['case', ['get', 'main'], 1, 0.85],
+      'icon-opacity': ['case', ['any', ['get', 'main'], ['get', 'highlight']], 1, 0.85],
     },
   });
   map.addLayer({
@@ -122,7 +123,7 @@ export function addTrainLayers(map: MapLibreMap, t: Theme = THEMES.light): void 
     layout: {
       'text-field': ['get', 'label'],
       'text-font': FONT_STACK,
-      'text-size': 11,
+      'text-size': ['case', ['get', 'highlight'], 13, 11],
       'text-offset': [0, 1.6],
       'text-anchor': 'top',
       'text-optional': true,

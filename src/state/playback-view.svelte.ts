@@ -12,6 +12,8 @@ import {
 } from '../domain/schedule/playback';
 import { isoToUtcMs } from '../domain/time/timezone';
 import { movingFeatures, type TrainMark } from '../domain/route/trains';
+import { chartData } from '../present/chart/chart-data';
+import type { ChartData, ChartTrain } from '../present/chart/time-distance';
 
 /** The id of the scenario drawn as the train; the others are its ghosts. */
 export const MAIN_SCENARIO = 'reconstructed';
@@ -25,6 +27,8 @@ export class PlaybackView {
   player: Player;
   /** Scenario ids shown; null shows every scenario. */
   shown = $state<string[] | null>(null);
+  /** The train the pointer is over (on the chart or its card): highlighted everywhere. */
+  hovered = $state<string | null>(null);
 
   constructor(journey: JourneyState, player: Player) {
     this.journey = journey;
@@ -51,17 +55,50 @@ export class PlaybackView {
     ),
   );
 
-  /** The shown trains at any instant (exports ask for instants other than the player's). */
-  trainsAt = (tMs: number): TrainMark[] =>
+  /** The short name of a train on the map and the chart. */
+  labelOf = (s: { id: string; label: string }): string =>
+    s.id === MAIN_SCENARIO ? 'Reconstructed' : s.label.split(',')[0]!;
+
+  /**
+   * The shown trains at any instant (exports ask for instants other than the player's); the one
+   * named by `hovered` is highlighted.
+   */
+  trainsAt = (tMs: number, hovered: string | null = null): TrainMark[] =>
     this.visible.map((s) => ({
       id: s.id,
-      label: s.id === this.main?.id ? 'Reconstructed' : s.label.split(',')[0]!,
+      label: this.labelOf(s),
       color: this.colorOf(s.id),
       km: kmAtInstant(s, tMs),
       main: s.id === this.main?.id,
+      ...(s.id === hovered ? { highlight: true } : {}),
     }));
 
-  trains: TrainMark[] = $derived.by(() => this.trainsAt(this.player.clock.tMs));
+  trains: TrainMark[] = $derived.by(() => this.trainsAt(this.player.clock.tMs, this.hovered));
+
+  /** What the time–distance chart draws: the shown trains on the selected routing (no clock). */
+  chartData: ChartData | null = $derived.by(() => {
+    const measured = this.journey.measuredVariants.find(
+      (m) => m.summary.variant === this.journey.variant,
+    );
+    if (!measured || !this.main) return null;
+    const shown = this.visible.map((s) => s.id);
+    const trains: ChartTrain[] = this.journey.scenarios
+      .filter((s) => shown.includes(s.id))
+      .map((s) => ({
+        id: s.id,
+        label: this.labelOf(s),
+        color: this.colorOf(s.id),
+        main: s.id === this.main?.id,
+        scenario: s,
+      }));
+    return chartData({
+      trains,
+      measured,
+      events: this.journey.journey?.events ?? [],
+      zones: this.journey.journey?.zones ?? {},
+      timeRange: this.range,
+    });
+  });
 
   moving: FeatureCollection = $derived.by(() =>
     this.journey.current

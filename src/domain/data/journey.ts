@@ -31,8 +31,13 @@ export interface JourneyEvent {
   /** The single instant used for the reconstructed timeline. */
   best: string;
   source: string;
+  /** How sure the sources are of the window (the reference facts' H, M, L); absent: ungraded. */
+  confidence?: Confidence;
   note?: string;
 }
+
+/** A source's grade of a reported time: high, medium or low. */
+export type Confidence = 'high' | 'medium' | 'low';
 
 /** An article that reported the journey. */
 export interface Article {

@@ -10,6 +10,8 @@ export interface TrainMark {
   km: number;
   /** The main train draws the trail; ghosts are drawn smaller and translucent. */
   main: boolean;
+  /** Drawn larger: the train the pointer is over on the chart or in the list. */
+  highlight?: boolean;
 }
 
 /**
@@ -56,7 +58,14 @@ export function movingFeatures(
     const p = positionAt(route, t.km);
     return {
       type: 'Feature',
-      properties: { id: t.id, label: t.label, color: t.color, main: t.main, bearing: p.bearingDeg },
+      properties: {
+        id: t.id,
+        label: t.label,
+        color: t.color,
+        main: t.main,
+        highlight: t.highlight ?? false,
+        bearing: p.bearingDeg,
+      },
       geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
     };
   });

@@ -1,16 +1,14 @@
-import type { MeasuredVariant } from '../../lib/journey/claims';
-import { placeKm } from '../../lib/journey/claims';
-import type { JourneyEvent, Place } from '../../lib/journey/journey';
-import { timeAtKm } from '../../lib/journey/schedule';
-import { isoToUtcMs, type ZoneLike } from '../../lib/journey/timezone';
-import type { ChartData, ChartTrain, ChartWindow, ChartZone, Confidence } from './time-distance';
+import type { MeasuredVariant } from '../../domain/claims/claims';
+import { placeKm } from '../../domain/claims/claims';
+import type { JourneyEvent, Place } from '../../domain/data/journey';
+import { timeAtKm } from '../../domain/schedule/schedule';
+import { isoToUtcMs, type ZoneLike } from '../../domain/time/timezone';
+import type { ChartData, ChartTrain, ChartWindow, ChartZone } from './time-distance';
 
 /** The short name of a window on the chart, from where its event happens. */
 export function windowLabel(at: Place): string {
-  if (at.kind === 'start') return 'Departure';
-  if (at.kind === 'end') return 'Arrival';
-  if (at.kind === 'border') return 'Border';
-  return at.name;
+  if (at.kind === 'station') return at.name;
+  return { start: 'Departure', end: 'Arrival', border: 'Border' }[at.kind];
 }
 
 /** The clock along the main train's run: a new zone where the routing enters a new country. */
@@ -45,7 +43,7 @@ const pick = (z: ZoneLike) => ({ label: z.label, utcOffsetMin: z.utcOffsetMin })
 export function chartData(o: {
   trains: ChartTrain[];
   measured: MeasuredVariant;
-  events: readonly (JourneyEvent & { confidence?: Confidence })[];
+  events: readonly JourneyEvent[];
   zones: Record<string, ZoneLike>;
   timeRange: [number, number];
 }): ChartData {

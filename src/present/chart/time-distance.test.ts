@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { constantSpeedScenario, timelineScenario } from '../../lib/journey/schedule';
+import { constantSpeedScenario, timelineScenario } from '../../domain/schedule/schedule';
 import { sceneSvg, type TextItem } from './scene';
 import {
   chartCursor,

@@ -1,13 +1,11 @@
 import { scaleLinear } from 'd3-scale';
 import { line as d3line } from 'd3-shape';
 import { utcDay, utcHour } from 'd3-time';
-import { averageSpeedKmh, kmAtTime, timeAtKm, type Scenario } from '../../lib/journey/schedule';
-import { formatDuration } from '../../lib/journey/playback';
-import { formatUtcOffset, localParts } from '../../lib/journey/timezone';
+import { averageSpeedKmh, kmAtTime, timeAtKm, type Scenario } from '../../domain/schedule/schedule';
+import { formatDuration } from '../../domain/schedule/playback';
+import type { Confidence } from '../../domain/data/journey';
+import { formatUtcOffset, localParts } from '../../domain/time/timezone';
 import { r1, textWidth, type SceneItem, type TextItem } from './scene';
-
-/** How sure the journey data is of a reported window (from the sources' own grading). */
-export type Confidence = 'high' | 'medium' | 'low';
 
 /** A train on the chart: a scenario of the player, in its colour. */
 export interface ChartTrain {
