@@ -2,7 +2,7 @@
  * Renders the built app headlessly and writes an export.
  *   npm run export -- --out route.png [--width 1920 --height 1080] [--at <ISO time> | --progress 0..1]
  *     [--scenario <id>] [--map zoom/lat/lon] [--title "…"] [--format png|jpeg|svg|webm|mp4|gif]
- *     [--fps N --duration S]
+ *     [--fps N --duration S] [--chart [bottom|right]]
  * Exit codes: 0 written, 1 the export failed (no file left behind), 2 bad arguments.
  */
 import { existsSync } from 'node:fs';
@@ -29,6 +29,9 @@ export const USAGE = `Usage: npm run export -- --out <file> [options]
   --theme <name>       light | dark | print (default light)
   --fps <N>            frames per second, 1…60 (webm, mp4, gif; default 10)
   --duration <S>       length in seconds, up to 600 (webm, mp4, gif; default 5)
+  --chart [bottom|right]
+                       add the time–distance chart as a panel under (default) or
+                       beside the map
   --help               print this and exit
 
 Exit codes: 0 written, 1 the export failed (no file is left behind), 2 bad arguments.`;
@@ -47,6 +50,7 @@ export interface ExportArgs {
   fps?: number;
   durationS?: number;
   theme?: ThemeName;
+  chart?: 'bottom' | 'right';
 }
 
 /** A command-line mistake: print the usage and exit 2. */
@@ -74,6 +78,7 @@ const FLAGS = [
   'fps',
   'duration',
   'theme',
+  'chart',
 ];
 
 function number(flag: string, raw: string, min: number, max: number, integer: boolean): number {
@@ -103,6 +108,10 @@ export function parseExportArgs(argv: string[]): ExportArgs | 'help' {
     const name = m[1]!;
     if (!FLAGS.includes(name)) throw new UsageError(`unknown option --${name}`);
     if (raw.has(name)) throw new UsageError(`--${name} given twice`);
+    if (name === 'chart' && m[2] === undefined && !/^(bottom|right)$/.test(argv[i + 1] ?? '')) {
+      raw.set(name, 'bottom'); // a bare --chart puts the panel under the map
+      continue;
+    }
     const value = m[2] ?? argv[++i];
     if (value === undefined || (m[2] === undefined && value.startsWith('--'))) {
       throw new UsageError(`--${name} needs a value`);
@@ -160,6 +169,12 @@ export function parseExportArgs(argv: string[]): ExportArgs | 'help' {
     if (!isThemeName(theme))
       throw new UsageError(`--theme must be one of ${THEME_NAMES.join(', ')}, got "${theme}"`);
     args.theme = theme;
+  }
+  const chart = raw.get('chart');
+  if (chart !== undefined) {
+    if (chart !== 'bottom' && chart !== 'right')
+      throw new UsageError(`--chart must be bottom or right, got "${chart}"`);
+    args.chart = chart;
   }
   const animated = format === 'webm' || format === 'mp4' || format === 'gif';
   if ((raw.has('fps') || raw.has('duration')) && !animated) {
@@ -235,6 +250,7 @@ async function run(args: ExportArgs): Promise<void> {
       ...(args.title === undefined ? {} : { title: args.title }),
       ...(args.fps === undefined ? {} : { fps: args.fps }),
       ...(args.durationS === undefined ? {} : { durationS: args.durationS }),
+      ...(args.chart ? { chart: args.chart } : {}),
     };
     const started = Date.now();
     const result: AutomationResult = await page.evaluate(

@@ -11,6 +11,7 @@ import {
   WebMOutputFormat,
   type VideoCodec,
 } from 'mediabunny';
+import { chartFrame, loadChartFonts } from './chart-panel';
 import { compositionPadding, drawComposition, loadCompositionFonts } from './compose';
 import type { ExportResult } from './image';
 import { canvas2d, createExportMap, type ExportMap } from './render';
@@ -205,10 +206,18 @@ export async function exportAnimation(opts: AnimationExportOptions): Promise<Exp
   const times = frameTimes(opts.range, opts.fps, opts.durationS);
   const layout = rasterLayout(opts.width, opts.height, opts.pixelRatio);
   const frameMs = 1000 / opts.fps;
+  // with the chart option the map takes part of the frame; only the chart's cursor moves per frame
+  const chart = chartFrame(opts);
+  const map = rasterLayout(
+    chart?.mapWidth ?? opts.width,
+    chart?.mapHeight ?? opts.height,
+    layout.pixelRatio,
+  );
   await loadCompositionFonts({
     ...opts.text,
     caption: `${opts.captionAt(times[0]!)} ${opts.captionAt(times.at(-1)!)}`,
   });
+  if (chart) await loadChartFonts(chart.panel);
   throwIfAborted(opts.signal);
   const { canvas, ctx } = canvas2d(opts.width, opts.height);
   let exportMap: ExportMap | undefined;
@@ -216,14 +225,14 @@ export async function exportAnimation(opts: AnimationExportOptions): Promise<Exp
   setNow(0);
   try {
     exportMap = await createExportMap({
-      width: opts.width,
-      height: opts.height,
+      width: map.cssWidth * layout.pixelRatio,
+      height: map.cssHeight * layout.pixelRatio,
       pixelRatio: layout.pixelRatio,
       route: opts.route,
       moving: opts.movingAt(times[0]!),
       routing: opts.moment.routing,
       view: opts.view,
-      padding: compositionPadding(layout.cssWidth, layout.cssHeight),
+      padding: compositionPadding(map.cssWidth, map.cssHeight),
       ...(opts.showVariants === undefined ? {} : { showVariants: opts.showVariants }),
       ...(opts.theme ? { theme: opts.theme } : {}),
       ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
@@ -240,6 +249,7 @@ export async function exportAnimation(opts: AnimationExportOptions): Promise<Exp
         ...opts.text,
         caption: opts.captionAt(t),
       });
+      chart?.panel.draw(ctx, layout.pixelRatio, t);
       await sink.add(i, ctx);
       opts.onProgress?.((i + 1) / (times.length + 1), `frame ${i + 1}/${times.length}`);
     }

@@ -34,6 +34,8 @@ export interface AutomationOptions {
   subtitle?: string;
   /** Draw the verdict card (when the app gives lines). */
   verdict?: boolean;
+  /** Add the time–distance chart as a panel under ('bottom') or beside ('right') the map. */
+  chart?: 'bottom' | 'right';
   /** 'route' (default) fits the whole route; 'current' uses the live map's view. */
   view?: ViewChoice;
   /** JPEG quality 0..1. */
@@ -98,7 +100,17 @@ export async function runExport(
   });
   const view = exportViewFor(o.view ?? 'route', route, getters.map());
   const theme = getters.theme?.() ?? 'light';
-  const common = { width, height, route, moment, view, text, showVariants, theme };
+  const common = {
+    width,
+    height,
+    route,
+    moment,
+    view,
+    text,
+    showVariants,
+    theme,
+    ...(o.chart ? { chart: o.chart } : {}),
+  };
   switch (o.format) {
     case 'png':
     case 'jpeg': {

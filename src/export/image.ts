@@ -1,3 +1,4 @@
+import { chartFrame, loadChartFonts } from './chart-panel';
 import { compositionPadding, drawComposition, loadCompositionFonts } from './compose';
 import { insertPngText } from './png-text';
 import { renderMapCanvas } from './render';
@@ -53,16 +54,26 @@ export async function renderComposed(
   opts: Omit<ImageExportOptions, 'format' | 'quality'>,
 ): Promise<HTMLCanvasElement> {
   const layout = rasterLayout(opts.width, opts.height, opts.pixelRatio);
-  const fonts = loadCompositionFonts(opts.text);
-  const { canvas, camera } = await renderMapCanvas({
-    width: opts.width,
-    height: opts.height,
+  // with the chart option the map takes part of the frame and the chart panel the rest
+  const frame = chartFrame(opts);
+  const map = rasterLayout(
+    frame?.mapWidth ?? opts.width,
+    frame?.mapHeight ?? opts.height,
+    layout.pixelRatio,
+  );
+  const fonts = Promise.all([
+    loadCompositionFonts(opts.text),
+    frame ? loadChartFonts(frame.panel) : null,
+  ]);
+  const { canvas: mapCanvas, camera } = await renderMapCanvas({
+    width: frame?.mapWidth ?? opts.width,
+    height: frame?.mapHeight ?? opts.height,
     pixelRatio: layout.pixelRatio,
     route: opts.route,
     moving: opts.moment.moving,
     routing: opts.moment.routing,
     view: opts.view,
-    padding: compositionPadding(layout.cssWidth, layout.cssHeight),
+    padding: compositionPadding(map.cssWidth, map.cssHeight),
     ...(opts.showVariants === undefined ? {} : { showVariants: opts.showVariants }),
     ...(opts.theme ? { theme: opts.theme } : {}),
     ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
@@ -71,6 +82,7 @@ export async function renderComposed(
   });
   await fonts;
   throwIfAborted(opts.signal);
+  const canvas = frame ? frame.compose(mapCanvas, opts.moment.tMs) : mapCanvas;
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('2D canvas unavailable');
   drawComposition(ctx, camera, layout.pixelRatio, opts.text);

@@ -34,6 +34,7 @@ export function exportSources(journey: JourneyState, view: PlaybackView, player:
       timeRange: view.range,
       moving: movingAt(tMs),
       legendTrains: view.trains.map((t) => ({ label: t.label, color: t.color })),
+      chart: view.chartData,
     };
   };
   /** The verdict card: the claims that cannot all be true, one line each. */

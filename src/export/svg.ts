@@ -11,6 +11,7 @@ import {
   widthAt,
   type Theme,
 } from '../map/style';
+import { chartFrame } from './chart-panel';
 import { compositionPadding, decorationScale } from './compose';
 import {
   BASEMAP_ATTRIBUTION,
@@ -365,6 +366,18 @@ function decorationsSvg(camera: Camera, text: CompositionText): string {
  * `<metadata>`. Coordinates are rounded to 0.1 px.
  */
 export async function exportSvg(opts: SvgExportOptions): Promise<string> {
+  // with the chart option: the map's own SVG nested top left, the chart panel beside or under it
+  const frame = chartFrame(opts);
+  if (frame) {
+    const { chart: _, ...mapOnly } = opts;
+    const map = await exportSvg({
+      ...mapOnly,
+      width: frame.mapWidth,
+      height: frame.mapHeight,
+      pixelRatio: frame.pixelRatio,
+    });
+    return frame.svg(map, opts.moment.tMs);
+  }
   const t = themeOf(opts.theme);
   const layout = rasterLayout(opts.width, opts.height, opts.pixelRatio);
   const W = layout.cssWidth;

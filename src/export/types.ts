@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { RouteCollection } from '../domain/route/route';
 import type { ThemeName } from '../map/style';
+import type { ChartData } from '../present/chart/time-distance';
 
 /** The moment of the journey an export shows, handed over by the app (never read from the player). */
 export interface ExportMoment {
@@ -23,6 +24,8 @@ export interface ExportMoment {
   moving: FeatureCollection;
   /** The trains shown in the legend (main and ghost trains). */
   legendTrains: { label: string; color: string }[];
+  /** What the time–distance chart panel draws, if the app has a chart. */
+  chart?: ChartData | null;
 }
 
 /** Still image formats. */
@@ -116,6 +119,8 @@ export interface ExportCommon {
   showVariants?: boolean;
   /** The map theme (light when omitted). */
   theme?: ThemeName;
+  /** Adds the time–distance chart (`moment.chart`) as a panel under or beside the map. */
+  chart?: 'bottom' | 'right';
   /** Where the app is served from (the basemap GeoJSON is fetched relative to it). */
   baseUrl?: string;
   signal?: AbortSignal;

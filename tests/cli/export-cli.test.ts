@@ -75,7 +75,19 @@ describe('parseExportArgs', () => {
     });
   });
 
+  it('parseExportArgs reads --chart bottom|right, and a bare --chart as bottom', () => {
+    expect(parseExportArgs(['--out', 'a.png', '--chart', 'right'])).toMatchObject({
+      chart: 'right',
+    });
+    expect(parseExportArgs(['--out', 'a.png', '--chart'])).toMatchObject({ chart: 'bottom' });
+    expect(parseExportArgs(['--chart', '--out', 'a.png'])).toMatchObject({
+      out: 'a.png',
+      chart: 'bottom',
+    });
+  });
+
   it.each([
+    [['--out', 'a.png', '--chart=left'], /--chart must be bottom or right/],
     [['--out', 'a.png', '--colour', 'red'], /unknown option --colour/],
     [['--out', 'a.png', '--width', '12.5'], /--width/],
     [['--out', 'a.png', '--width', 'wide'], /--width/],

@@ -435,8 +435,11 @@ export function timeDistanceChart(data: ChartData, opts: ChartOptions): TimeDist
   let parts = layout(plot);
   let legendAt: { x: number; y: number } | null = null;
   if (opts.legend) {
-    const rows = legendRows(parts.lines);
-    const legW = Math.max(...rows.map((r) => textWidth(r.text, small))) + 34;
+    const rows = keyRows(legendRows(parts.lines), data.windows.length > 0);
+    const legW = Math.min(
+      Math.max(...rows.map((r) => textWidth(r.text, small))) + 38,
+      width - plot.left,
+    );
     const legH = rows.length * legendRowH + 8;
     const free = (b: Box2) =>
       b.x0 >= plot.left &&
@@ -692,33 +695,49 @@ export function timeDistanceChart(data: ChartData, opts: ChartOptions): TimeDist
 
   const legend = legendRows(lines);
   if (opts.legend && legendAt) {
-    const legW = Math.max(...legend.map((r) => textWidth(r.text, small))) + 34;
+    const rows = keyRows(legend, data.windows.length > 0);
+    const legW = Math.min(
+      Math.max(...rows.map((r) => textWidth(r.text, small))) + 38,
+      width - legendAt.x - 2,
+    );
     items.push({
       kind: 'rect',
       x: legendAt.x,
       y: legendAt.y,
       w: legW,
-      h: legend.length * legendRowH + 8,
+      h: rows.length * legendRowH + 8,
       fill: '#ffffff',
       fillOpacity: 0.92,
       stroke: S.grid,
       strokeWidth: 1,
     });
-    legend.forEach((row, i) => {
+    rows.forEach((row, i) => {
       const ry = r1(legendAt.y + 4 + legendRowH * (i + 0.5));
       const main = lines.find((l) => l.id === row.id)?.main;
       items.push(
-        {
-          kind: 'path',
-          d: `M${r1(legendAt.x + 8)} ${ry}h18`,
-          stroke: row.color,
-          strokeWidth: main ? S.mainWidth : S.ghostWidth,
-        },
+        row.id === WINDOW_KEY
+          ? {
+              kind: 'rect',
+              x: legendAt.x + 8,
+              y: ry - 4,
+              w: 18,
+              h: 8,
+              fill: S.boxFill,
+              fillOpacity: CONFIDENCE_OPACITY.medium,
+              stroke: S.box,
+              strokeWidth: 1,
+            }
+          : {
+              kind: 'path',
+              d: `M${r1(legendAt.x + 8)} ${ry}h18`,
+              stroke: row.color,
+              strokeWidth: main ? S.mainWidth : S.ghostWidth,
+            },
         {
           kind: 'text',
           x: legendAt.x + 32,
           y: ry,
-          text: row.text,
+          text: fit(row.text, legW - 36),
           size: small,
           fill: S.ink,
           baseline: 'middle',
@@ -744,6 +763,24 @@ export function timeDistanceChart(data: ChartData, opts: ChartOptions): TimeDist
     legend,
     items,
   };
+}
+
+const WINDOW_KEY = '#windows';
+
+/** The key's rows: one per train, then what the boxes and rings mean (when there are windows). */
+function keyRows(
+  legend: TimeDistanceChart['legend'],
+  windows: boolean,
+): TimeDistanceChart['legend'] {
+  if (!windows) return legend;
+  return [
+    ...legend,
+    {
+      id: WINDOW_KEY,
+      color: CHART_STYLE.box,
+      text: 'Reported time window (the darker, the surer the source); a ring: a train outside it',
+    },
+  ];
 }
 
 /** Distance from a point to a segment, px. */
