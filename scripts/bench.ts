@@ -22,6 +22,11 @@ import { along, lineString } from '@turf/turf';
 import type { Position } from 'geojson';
 import { measureRoute, type RouteCollection } from '../src/domain/route/route';
 import { positionAt } from '../src/domain/route/position';
+import { measureVariants } from '../src/domain/claims/claims';
+import { parseJourney, parseVagueWords } from '../src/domain/data/journey';
+import { buildScenarios } from '../src/domain/schedule/schedule';
+import { chartData } from '../src/present/chart/chart-data';
+import { chartCursor, timeDistanceChart, type ChartData } from '../src/present/chart/time-distance';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -264,16 +269,35 @@ async function benchBrowser(): Promise<Row[]> {
     await page.goto(`${app.url}#rate=600`);
     await waitForMapReady(page);
     await page.getByTestId('local-time').waitFor();
-    await page.evaluate(() => {
-      (window as unknown as { __times: unknown }).__times = window.journeyMap!.recordFrameTimes();
-    });
-    await page.getByTestId('play').click();
-    await page.waitForTimeout(10_000);
-    await page.getByTestId('play').click();
-    const t = await page.evaluate(
-      () => (window as unknown as { __times: { totalMs: number[]; mapMs: number[] } }).__times,
-    );
-    const ours = t.totalMs.map((x, i) => x - t.mapMs[i]!);
+    /** Plays for `ms` and returns each frame's times. */
+    const recordPlayback = async (ms: number) => {
+      await page.evaluate(() => {
+        (window as unknown as { __times: unknown }).__times = window.journeyMap!.recordFrameTimes();
+      });
+      await page.getByTestId('play').click();
+      await page.waitForTimeout(ms);
+      await page.getByTestId('play').click();
+      return page.evaluate(
+        () => (window as unknown as { __times: { totalMs: number[]; mapMs: number[] } }).__times,
+      );
+    };
+    const oursOf = (t: { totalMs: number[]; mapMs: number[] }) =>
+      t.totalMs.map((x, i) => x - t.mapMs[i]!);
+    const t = await recordPlayback(10_000);
+    const ours = oursOf(t);
+    // the chart's share: the same playback with the chart folded and shown, in alternate blocks
+    const toggle = page.getByTestId('chart-toggle');
+    const shown: number[] = [...ours];
+    const folded: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      await toggle.click();
+      await home(page);
+      folded.push(...oursOf(await recordPlayback(5_000)));
+      await toggle.click();
+      await page.getByTestId('chart-cursor').waitFor();
+      await home(page);
+      shown.push(...oursOf(await recordPlayback(5_000)));
+    }
     rows.push(
       {
         name: 'playback: our JS per frame, p50 (all trains)',
@@ -301,6 +325,19 @@ async function benchBrowser(): Promise<Row[]> {
         value: round(t.totalMs.length / 10, 1),
         unit: 'fps',
       },
+      {
+        name: 'playback: our JS per frame, p95, chart shown vs folded',
+        value: round(percentile(shown, 0.95), 3),
+        unit: 'ms',
+        baseline: round(percentile(folded, 0.95), 3),
+        ratio: round(percentile(shown, 0.95) / percentile(folded, 0.95), 2),
+        budget: '≤ 1 ms',
+      },
+      {
+        name: 'playback: chart cursor per frame (p50 shown − p50 folded)',
+        value: round(percentile(shown, 0.5) - percentile(folded, 0.5), 3),
+        unit: 'ms',
+      },
     );
     await page.context().close();
   } finally {
@@ -326,8 +363,81 @@ async function benchBrowser(): Promise<Row[]> {
   return rows;
 }
 
+/** Back to the departure, so every block of playback covers the same stretch. */
+async function home(page: import('playwright-core').Page): Promise<void> {
+  await page.locator('body').press('Home');
+  await page
+    .getByTestId('km-travelled')
+    .filter({ hasText: /^0\.0 km/ })
+    .waitFor();
+}
+
+/** The built-in journey's chart data on routing A, from the committed files. */
+function chartFixture(): ChartData {
+  const read = (f: string) => readFileSync(join(root, f), 'utf8');
+  const vague = parseVagueWords(read('geo/journeys/vague-words.json'), 'vague-words.json');
+  if (!vague.ok) throw new Error('vague-words.json does not parse');
+  const journey = parseJourney(
+    read('geo/journeys/pyongyang-beijing-2025.json'),
+    'pyongyang-beijing-2025.json',
+    vague.value,
+  );
+  if (!journey.ok) throw new Error('the journey file does not parse');
+  const route = JSON.parse(read('geo/routes/pyongyang-beijing.geojson')) as RouteCollection;
+  const measured = measureVariants(route).find((m) => m.summary.variant === 'A')!;
+  const scenarios = buildScenarios(journey.value, vague.value, measured);
+  const trains = scenarios.map((s, i) => ({
+    id: s.id,
+    label: s.id,
+    color: `#00000${i}`,
+    main: s.id === 'reconstructed',
+    scenario: s,
+  }));
+  const from = Math.min(...scenarios.map((s) => s.departUtcMs));
+  const to = Math.max(...scenarios.map((s) => s.departUtcMs + s.durationSec * 1000));
+  return chartData({
+    trains,
+    measured,
+    events: journey.value.events,
+    zones: journey.value.zones,
+    timeRange: [from, to],
+  });
+}
+
+/**
+ * The chart's cost in Node: the cursor (what each frame computes: one position per train) per
+ * call, against laying the whole chart out (done only when the data or the size change).
+ */
+export function benchChart(calls: number): Row[] {
+  const data = chartFixture();
+  const layouts: number[] = [];
+  let chart = timeDistanceChart(data, { width: 880, height: 210 });
+  for (let i = 0; i < Math.max(5, calls / 1000); i++) {
+    const t0 = performance.now();
+    chart = timeDistanceChart(data, { width: 880, height: 210 });
+    layouts.push(performance.now() - t0);
+  }
+  const [from, to] = data.timeRange;
+  let sink = 0;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < calls; i++)
+    sink += chartCursor(chart, data.zones, from + ((i * 7919) % 1000) * ((to - from) / 1000)).x;
+  const cursorNs = Number(process.hrtime.bigint() - t0) / calls;
+  if (sink === 42) console.log('');
+  const layoutNs = median(layouts) * 1e6;
+  return [
+    {
+      name: `chart cursor per frame (${data.trains.length} trains), vs a whole chart layout`,
+      value: round(cursorNs / 1000, 2),
+      unit: 'µs/call',
+      baseline: round(layoutNs / 1000, 0),
+      ratio: round(layoutNs / cursorNs, 0),
+    },
+  ];
+}
+
 export function quickRows(): Row[] {
-  return [benchLookup(1000, 2000), benchLookup(10_000, 2000), ...benchSizes()];
+  return [benchLookup(1000, 2000), benchLookup(10_000, 2000), ...benchChart(2000), ...benchSizes()];
 }
 
 function printTable(rows: Row[]) {
@@ -349,6 +459,7 @@ async function main() {
       benchLookup(1000, 200_000),
       benchLookup(10_000, 200_000),
       benchLookup(100_000, 200_000),
+      ...benchChart(200_000),
       ...benchSizes(),
       benchCheck(),
       await benchGpxImport(1_000_000),

@@ -10,7 +10,7 @@ async function open(hash = '', viewport = { width: 1280, height: 800 }) {
   const { page, log } = await openPage(app.browser, viewport);
   await page.goto(app.url + hash);
   await waitForMapReady(page);
-  await page.getByTestId('chart-cursor').waitFor();
+  await page.getByTestId(viewport.width > 640 ? 'chart-cursor' : 'chart-toggle').waitFor();
   return { page, log };
 }
 
@@ -140,6 +140,11 @@ describe('the time–distance chart in Chromium', () => {
       { width: 390, height: 844 },
     ]) {
       const { page } = await open('', viewport);
+      expect(await pageScrolls(page)).toBe(false);
+      // on a phone the chart starts folded, so the map keeps half the screen
+      const toggle = page.getByTestId('chart-toggle');
+      if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+      await page.getByTestId('chart-cursor').waitFor();
       expect(await pageScrolls(page)).toBe(false);
       const box = (await chart(page).boundingBox())!;
       expect(box.height).toBeGreaterThan(100);
