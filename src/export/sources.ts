@@ -5,7 +5,8 @@ import type { Player } from '../state/player.svelte';
 import type { ExportMoment } from './types';
 import { kmAtInstant, readoutsAt } from '../domain/schedule/playback';
 import { movingFeatures } from '../domain/route/trains';
-import { overallVerdict } from '../present/claim-text';
+import { findingOf } from '../domain/claims/finding';
+import { findingCardLines } from '../present/finding';
 
 /** What exports need from the app's state, as plain functions of an instant. */
 export function exportSources(journey: JourneyState, view: PlaybackView, player: Player) {
@@ -37,16 +38,11 @@ export function exportSources(journey: JourneyState, view: PlaybackView, player:
       chart: view.chartData,
     };
   };
-  /** The verdict card: the claims that cannot all be true, one line each. */
+  /** The verdict card: the finding for the routing on screen, in short lines. */
   const verdictLines = (): string[] => {
     const report = journey.report;
-    if (!report) return [];
-    return report.claims
-      .filter(
-        (c) => c.basis === 'article' && overallVerdict(report.matrix, c.id) === 'inconsistent',
-      )
-      .slice(0, 6)
-      .map((c) => `✗ “${c.quote}” — ${c.source.split(' · ')[0]}`);
+    if (!report || !report.variants.some((v) => v.variant === journey.variant)) return [];
+    return findingCardLines(report, findingOf(report, journey.variant));
   };
   return { movingAt, captionAt, moment, verdictLines };
 }

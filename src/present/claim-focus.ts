@@ -40,6 +40,7 @@ export function claimFocus(
       windowUtcMs: window,
     };
   }
+  if (impl.type === 'fact') return { fromKm: 0, toKm: route.totalKm, windowUtcMs: null };
   const scope = impl.scope;
   const legs = route.legs.filter((l) =>
     scope === 'whole'

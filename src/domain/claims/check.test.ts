@@ -4,6 +4,7 @@ import { checkJourney, roundReport, type CheckReport, type PairVerdict } from '.
 import { parseJourney, parseVagueWords, type Journey, type VagueWords } from '../data/journey';
 import type { RouteCollection } from '../route/route';
 import { isoToUtcMs } from '../time/timezone';
+import { conditionText } from '../../present/verdict';
 
 const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
 const vague = parseVagueWords(read('../../../geo/journeys/vague-words.json'), 'vague-words.json');
@@ -94,16 +95,18 @@ describe('checkJourney on the fixture route', () => {
     expect(dep && dep.kind === 'time' && dep.windowUtcMs.lo).toBe(
       isoToUtcMs('2025-09-01T21:00:00+09:00'),
     );
-    expect(p.condition).toMatch(/only if "Leaves Pyongyang" fell within Mon 1 Sep 21:00/);
+    expect(conditionText(dep!, report)).toMatch(
+      /only if “Leaves Pyongyang” fell within Mon 1 Sep 21:00/,
+    );
   });
 
-  it('a stretch that no plausible speed can cover is inconsistent', () => {
-    const tight: VagueWords = {
-      ...table,
-      bounds: { averageSpeedKmh: { lo: 20, hi: 40, note: 'test: slow train' } },
+  it('a stretch that no speed up to the cap can cover is inconsistent', () => {
+    const slow: Journey = {
+      ...bundled,
+      speedCap: { value: 40, unit: 'km/h', source: 'test: a slow train' },
     };
     const p = pair(
-      checkJourney(bundled, tight, route),
+      checkJourney(slow, table, route),
       'a002-depart-late-night',
       'a004-border-monday',
     );
@@ -121,9 +124,13 @@ describe('checkJourney on the fixture route', () => {
   it('the claim about the 2019 Hanoi trip is checked against that trip, not this route', () => {
     const o = report.otherJourneys.find((x) => x.claim === 'a004-hanoi-60h')!;
     expect(o.journey).toBe('pyongyang-hanoi-2019');
-    expect(o.reportedDurationsH).toEqual({ lo: 60, hi: 70 });
+    // AFP's 60 h forecast is the figure the article repeats: not evidence for it
+    expect(o.reportedDurationsH).toEqual({ lo: 66, hi: 70 });
     expect(o.impliedSpeedKmh.lo).toBeCloseTo(3600 / 63, 6);
-    expect(o.verdict).not.toBe('inconsistent');
+    // that trip's reported departure and arrival give 64.5–66 h: 57–63 h misses by 1.5 h
+    expect(o.timelineDurationH).toEqual({ lo: 64.5, hi: 66 });
+    expect(o.verdict).toBe('inconsistent');
+    expect(o.marginH).toBeCloseTo(-1.5, 9);
     const c = report.claims.find((x) => x.id === 'a004-hanoi-60h')!.implication;
     expect(c.type === 'duration' && c.perVariant).toEqual([]);
   });

@@ -80,11 +80,18 @@ describe('vague words', () => {
     expect(r.interval.hi).toBeCloseTo(52.5, 9);
   });
 
-  it('quantityInterval reads a top speed as an average from the plausible minimum up to it', () => {
+  it('quantityInterval reads a top speed as any average from 0 up to it, and keeps the stated figure', () => {
     const r = quantityInterval(59.546, 'top speed', table);
     expect(r.mode).toBe('top');
-    expect(r.interval.lo).toBe(table.bounds.averageSpeedKmh.lo);
+    expect(r.interval.lo).toBe(0);
     expect(r.interval.hi).toBeCloseTo(62.52, 2);
+    expect(r.stated.lo).toBeCloseTo(59.546 * 0.95, 6);
+  });
+
+  it('quantityInterval reads a stated range "50–60" with its qualifier on both ends', () => {
+    const r = quantityInterval(50, 'about', table, 60);
+    expect(r.interval.lo).toBeCloseTo(45, 9);
+    expect(r.interval.hi).toBeCloseTo(66, 9);
   });
 
   it('phraseFits rejects a quantity phrase on a time reading', () => {

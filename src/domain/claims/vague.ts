@@ -1,5 +1,12 @@
 import { hullOf, interval, type Interval } from '../time/interval';
-import type { PhraseEntry, QuantityReading, TimeReading, VagueWords, Zone } from '../data/journey';
+import type {
+  ElapsedReading,
+  PhraseEntry,
+  QuantityReading,
+  TimeReading,
+  VagueWords,
+  Zone,
+} from '../data/journey';
 import { clockToMin, localDayStartUtcMs } from '../time/timezone';
 import { MS_PER_MIN } from '../time/units';
 
@@ -66,31 +73,31 @@ export function timeWindowUtcMs(
 export type SpeedMode = 'average' | 'top';
 
 /**
- * A stated figure with its qualifier ("nearly 20", "about 60", "just 50") as an interval. `value`
- * must already be in base units (km/h, h, km): the minimum for a top speed is in km/h. A top speed N becomes an average in [minimum plausible, N·hiFactor].
+ * A stated figure with its qualifier ("nearly 20", "about 60", "just 50") as an interval, in the
+ * figure's base unit (km/h, h, km, years). `valueHi` is the upper end of a stated range
+ * ("50–60"). `stated` is the figure with its rounding; `interval` is what it bounds: for a top
+ * speed, any average from 0 up to it.
  */
 export function quantityInterval(
   value: number,
   phrase: string,
   table: VagueWords,
-): { interval: Interval; mode: SpeedMode } {
+  valueHi = value,
+): { interval: Interval; stated: Interval; mode: SpeedMode } {
   const entry = phraseEntry(table, phrase);
-  if (entry.kind === 'factor')
-    return { interval: interval(value * entry.loFactor, value * entry.hiFactor), mode: 'average' };
-  if (entry.kind === 'speed' && entry.mode === 'average')
-    return { interval: interval(value * entry.loFactor, value * entry.hiFactor), mode: 'average' };
-  if (entry.kind === 'speed') {
-    const hi = value * entry.hiFactor;
-    return {
-      interval: interval(Math.min(table.bounds.averageSpeedKmh.lo, hi), hi),
-      mode: 'top',
-    };
-  }
-  throw new RangeError(`phrase "${phrase}" (${entry.kind}) is not a quantity qualifier`);
+  if (entry.kind !== 'factor' && entry.kind !== 'speed')
+    throw new RangeError(`phrase "${phrase}" (${entry.kind}) is not a quantity qualifier`);
+  const stated = interval(value * entry.loFactor, valueHi * entry.hiFactor);
+  if (entry.kind === 'speed' && entry.mode === 'top')
+    return { interval: interval(0, stated.hi), stated, mode: 'top' };
+  return { interval: stated, stated, mode: 'average' };
 }
 
 /** Whether a phrase fits a reading: time phrases for time readings, factors for quantities. */
-export function phraseFits(table: VagueWords, reading: TimeReading | QuantityReading): boolean {
+export function phraseFits(
+  table: VagueWords,
+  reading: TimeReading | QuantityReading | ElapsedReading,
+): boolean {
   const entry = table.phrases[reading.phrase];
   if (!entry) return false;
   if ('zones' in reading) {

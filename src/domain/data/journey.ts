@@ -72,14 +72,46 @@ export interface TimeReading {
 export interface QuantityReading {
   kind: 'speed' | 'duration' | 'distance';
   value: number;
+  /** Upper end when the figure is a range ("50–60 km/h"). */
+  valueHi?: number;
   unit: 'km/h' | 'mph' | 'h' | 'km' | 'mi';
   phrase: string;
   /** "whole", "country:KP", "leg:pyongui" or "variant:A". */
   scope: string;
 }
 
+/** A time elapsed between two dated facts ("first return in nearly five years"). */
+export interface ElapsedReading {
+  kind: 'elapsed';
+  value: number;
+  unit: 'y';
+  phrase: string;
+  from: { day: string; source: string };
+  to: { day: string; source: string };
+}
+
+/** When something off the route happened ("the parade on Wednesday"), against a reference window. */
+export interface DateReading {
+  kind: 'date';
+  about: string;
+  claimed: IsoWindow;
+  reference: IsoWindow & { source: string };
+}
+
+/** Places the route passes, in order. */
+export interface RouteReading {
+  kind: 'route';
+  via: string[];
+}
+
+/** A reading checked against reference facts rather than the route's timeline. */
+export type FactReading = ElapsedReading | DateReading | RouteReading;
+
 /** Any structured reading of a claim. */
-export type Reading = TimeReading | QuantityReading;
+export type Reading = TimeReading | QuantityReading | FactReading;
+
+/** How a speed figure may be read: door-to-door average, average while moving, or top speed. */
+export type SpeedReadingKind = 'door-to-door' | 'running' | 'top';
 
 /** One claim: from an article (with its exact quote) or a public reference fact. */
 export interface Claim {
@@ -90,8 +122,25 @@ export interface Claim {
   /** "this", or the id of another journey the claim is about. */
   journey: string;
   quote: string;
+  /** English translation when the quote is in another language. */
+  translation?: string;
   otherQuotes?: string[];
   reading: Reading;
+  /** For a speed: the readings the quote supports, each with why. */
+  readings?: { as: SpeedReadingKind; note: string }[];
+  /** Id of the claim whose figure this one repeats: never evidence for each other. */
+  repeats?: string;
+  note?: string;
+}
+
+/** A known or assumed stop; its dwell adds to the stretch it lies on. */
+export interface Stop {
+  id: string;
+  name: string;
+  at: Place;
+  dwellH: { lo: number; hi: number };
+  source?: string;
+  assumption?: string;
   note?: string;
 }
 
@@ -100,8 +149,9 @@ export interface OtherJourney {
   id: string;
   title: string;
   distance: { value: number; unit: 'km' | 'mi'; phrase: string; source: string };
-  reportedDurationsH: { value: number; source: string }[];
+  reportedDurationsH: { value: number; source: string; repeatedBy?: string[]; note?: string }[];
   timeline?: { depart: IsoWindow; arrive: IsoWindow };
+  note?: string;
 }
 
 /** A journey file, validated. */
@@ -112,7 +162,10 @@ export interface Journey {
   vagueWords: string;
   articlesDir?: string;
   zones: Record<string, Zone>;
+  /** The highest average speed any stretch is taken at: the highest reported for this train. */
+  speedCap?: { value: number; unit: 'km/h' | 'mph'; source: string; note?: string };
   events: JourneyEvent[];
+  stops?: Stop[];
   articles: Article[];
   claims: Claim[];
   otherJourneys?: OtherJourney[];
@@ -130,5 +183,4 @@ export type PhraseEntry =
 export interface VagueWords {
   note: string;
   phrases: Record<string, PhraseEntry>;
-  bounds: { averageSpeedKmh: { lo: number; hi: number; note: string } };
 }

@@ -34,6 +34,9 @@ function referenceErrors(journey: Journey, vague: VagueWords | undefined): [stri
     if (c.journey !== 'this' && !others.has(c.journey))
       out.push([`${at}/journey`, `unknown journey "${c.journey}"`]);
     const r = c.reading;
+    if (c.repeats !== undefined && !claims.has(c.repeats))
+      out.push([`${at}/repeats`, `unknown claim "${c.repeats}"`]);
+    if (r.kind === 'route' || r.kind === 'date') return;
     if (vague && !(r.phrase in vague.phrases))
       out.push([`${at}/reading/phrase`, `phrase "${r.phrase}" is not in the vague-words table`]);
     else if (vague && !phraseFits(vague, r))

@@ -1,0 +1,171 @@
+import {
+  findingNumbers,
+  findingOf,
+  type Finding,
+  type FindingItem,
+  type FindingNumber,
+  type FindingRange,
+} from '../domain/claims/finding';
+import type { CheckReport, Verdict } from '../domain/claims/report';
+import { READING_LABEL, claimWords, formatKm, formatWindow } from './verdict';
+
+const n1 = (x: number): string =>
+  x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** Hours to two decimals where the second one matters (a 0.25 h stop). */
+const n2 = (x: number): string =>
+  x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+
+const h = (r: FindingRange): string =>
+  n1(r.lo.value) === n1(r.hi.value)
+    ? `${n1(r.lo.value)} h`
+    : Number.isFinite(r.hi.value)
+      ? `${n1(r.lo.value)}–${n1(r.hi.value)} h`
+      : `at least ${n1(r.lo.value)} h`;
+const kmh = (r: FindingRange): string =>
+  r.lo.value <= 0
+    ? `up to ${n1(r.hi.value)} km/h`
+    : n1(r.lo.value) === n1(r.hi.value)
+      ? `${n1(r.lo.value)} km/h`
+      : Number.isFinite(r.hi.value)
+        ? `${n1(r.lo.value)}–${n1(r.hi.value)} km/h`
+        : `at least ${n1(r.lo.value)} km/h`;
+const km = (x: FindingNumber): string => formatKm(x.value);
+
+const eventName = (r: CheckReport, id: string): string =>
+  r.events.find((e) => e.id === id)?.name ?? id;
+const eventZone = (r: CheckReport, id: string): string =>
+  r.events.find((e) => e.id === id)?.zone ?? '';
+const win = (r: CheckReport, range: FindingRange, zone: string): string =>
+  formatWindow({ lo: range.lo.value, hi: range.hi.value }, r.zones, zone);
+
+const list = (xs: string[]): string =>
+  xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+
+const WORD: Record<Verdict, string> = {
+  consistent: 'fits',
+  conditional: 'fits in part',
+  inconsistent: 'is impossible',
+  independent: 'is not checked',
+};
+
+/** One sentence per finding item: the templates. */
+function sentence(r: CheckReport, item: FindingItem): string | null {
+  switch (item.kind) {
+    case 'timeline': {
+      const evs = item.events.map(
+        (e) => `${eventName(r, e.event)}: ${win(r, e.window, eventZone(r, e.event))}`,
+      );
+      const segs = item.segments.map(
+        (s) =>
+          `${eventName(r, s.from)} → ${eventName(r, s.to)}: ${km(s.distanceKm)} in ${h(s.windowH)} (${kmh(s.speedKmh)})`,
+      );
+      const split = segs.length ? ` Split at the border: ${segs.join('; ')}.` : '';
+      return `The reported timeline (${evs.join('; ')}) gives ${h(item.windowH)} door to door for the ${km(item.distanceKm)} of routing ${item.variant}: an average of ${kmh(item.speedKmh)}.${split}`;
+    }
+    case 'speed-takes': {
+      const depart = item.departUtcMs
+        ? `, only if it left within ${win(r, item.departUtcMs, eventZone(r, r.events.find((e) => e.kind === 'start')?.id ?? ''))}`
+        : '';
+      const verdict =
+        item.verdict === 'consistent'
+          ? 'fits the reported timeline'
+          : item.verdict === 'conditional'
+            ? `fits the reported timeline only in part${depart}`
+            : 'cannot fit the reported timeline';
+      const published = item.publishedDurationH
+        ? ` (marginal: ${h(item.publishedDurationH)} by the published length)`
+        : '';
+      return `At ${kmh(item.speedKmh)}, ${claimWords(r, item.claim, 50)}, the route takes ${h(item.durationH)}${published}: it ${verdict}.`;
+    }
+    case 'duration-needs': {
+      const dz = eventZone(r, item.departEvent);
+      const depart = `a departure within ${win(r, item.departUtcMs, dz)}`;
+      const running = item.runningKmh
+        ? ` With the stops below it would need ${kmh(item.runningKmh)} while moving.`
+        : '';
+      if (item.verdict === 'inconsistent')
+        return `${claimWords(r, item.claim, 50)} needs an average of ${kmh(item.speedKmh)}; it fits only with ${depart}, which misses the reported “${eventName(r, item.departEvent)}” (${win(r, item.departWindow, dz)}) by ${n1(-item.marginH.value)} h.${running}`;
+      return `${claimWords(r, item.claim, 50)} needs an average of ${kmh(item.speedKmh)} and ${depart}: it ${item.verdict === 'consistent' ? 'fits' : 'fits only in part'}.${running}`;
+    }
+    case 'top-speed':
+      return `${eventName(r, item.from)} → ${eventName(r, item.to)}: ${km(item.distanceKm)} in ${h(item.windowH)} needs ${kmh(item.doorToDoorKmh)} door to door (${kmh(item.runningKmh)} while moving, with the stops below), so read as a top speed ${list(item.claims.map((c, i) => `${claimWords(r, c, 40)} (${n1(item.topKmh[i]!.value)} km/h at most)`))} cannot be true.`;
+    case 'standing':
+      return item.standing === 'contradicted'
+        ? `Cannot be true given the reported timeline and reference facts: ${list(item.claims.map((c) => claimWords(r, c, 45)))}.`
+        : `Fit the timeline but cannot be true together with another report: ${list(item.claims.map((c) => claimWords(r, c, 45)))}.`;
+    case 'routings': {
+      if (!item.differences.length)
+        return `On routing${item.others.length > 1 ? 's' : ''} ${list(item.others)} the timeline verdicts are the same.`;
+      const diffs = item.differences.map(
+        (d) =>
+          `${claimWords(r, d.claim, 40)} ${READING_LABEL[d.reading]} ${WORD[d.here]} on ${item.variant} but ${WORD[d.verdict]} on ${d.variant}`,
+      );
+      return `On other routings: ${list(diffs)}.`;
+    }
+    case 'comparison': {
+      const title = r.comparisons.find((c) => c.journey === item.journey)?.title ?? item.journey;
+      return `For comparison, ${title}: ${h(item.durationH)} door to door, ${kmh(item.speedKmh)}.`;
+    }
+  }
+}
+
+/** The assumptions the finding rests on, one line each. */
+export function assumptionLines(r: CheckReport, f: Finding): string[] {
+  const a = f.assumptions;
+  const lines = [
+    `Routing ${a.variant}${a.variants.length > 1 ? ` of ${list(a.variants)} (which one the train took is not confirmed)` : ''}.`,
+  ];
+  for (const s of a.stops) {
+    const stop = r.stops.find((x) => x.id === s.stop);
+    lines.push(
+      `Stop: ${stop?.name ?? s.stop}, ${n2(s.dwellH.lo.value)}–${n2(s.dwellH.hi.value)} h (${s.assumed ? `assumed: ${stop?.assumption ?? ''}` : `source: ${stop?.source ?? ''}`})`,
+    );
+  }
+  if (!a.stops.length) lines.push('No stops listed: durations are running time only.');
+  if (a.capKmh)
+    lines.push(`No stretch averages more than ${n1(a.capKmh.value)} km/h: ${r.speedCap.source}.`);
+  return lines;
+}
+
+/** The finding as sentences, assumptions apart. */
+export function findingSentences(r: CheckReport, f: Finding): string[] {
+  return f.items.flatMap((i) => sentence(r, i) ?? []);
+}
+
+/** The finding as the CLI's `--json` gives it: text, the numbers it states with units, assumptions. */
+export function findingJson(r: CheckReport, variant?: string) {
+  const f = findingOf(r, variant);
+  return {
+    variant: f.variant,
+    text: findingSentences(r, f).join(' '),
+    sentences: findingSentences(r, f),
+    numbers: findingNumbers(f).map((x) => ({ value: x.value, unit: x.unit, path: x.path })),
+    assumptions: assumptionLines(r, f),
+  };
+}
+
+const shortQuote = (r: CheckReport, id: string, max = 28): string => {
+  const c = r.claims.find((x) => x.id === id);
+  const t = c?.translation ?? c?.quote ?? id;
+  return `“${t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t}”`;
+};
+
+/** The finding in short lines for the export's verdict card (first line: its title). */
+export function findingCardLines(r: CheckReport, f: Finding, max = 7): string[] {
+  const out = [`Finding · routing ${f.variant}`];
+  for (const item of f.items) {
+    if (item.kind === 'timeline')
+      out.push(`Reported timeline: ${h(item.windowH)} door to door (${kmh(item.speedKmh)})`);
+    else if (item.kind === 'speed-takes')
+      out.push(`${shortQuote(r, item.claim)} → ${h(item.durationH)}: ${WORD[item.verdict]}`);
+    else if (item.kind === 'duration-needs')
+      out.push(
+        `${shortQuote(r, item.claim)} needs ${kmh(item.speedKmh)}: ${item.verdict === 'inconsistent' ? 'contradicted' : WORD[item.verdict]}`,
+      );
+    else if (item.kind === 'top-speed')
+      out.push(
+        `As a top speed, ${item.claims.map((c) => shortQuote(r, c, 20)).join(', ')} is impossible: ${kmh(item.doorToDoorKmh)} needed`,
+      );
+  }
+  return out.slice(0, max);
+}
