@@ -21,6 +21,7 @@ const h = (r: FindingRange): string =>
     : Number.isFinite(r.hi.value)
       ? `${n1(r.lo.value)}–${n1(r.hi.value)} h`
       : `at least ${n1(r.lo.value)} h`;
+const dwell = (r: FindingRange): string => `${n2(r.lo.value)}–${n2(r.hi.value)} h`;
 const kmh = (r: FindingRange): string =>
   r.lo.value <= 0
     ? `up to ${n1(r.hi.value)} km/h`
@@ -80,15 +81,16 @@ function sentence(r: CheckReport, item: FindingItem): string | null {
     case 'duration-needs': {
       const dz = eventZone(r, item.departEvent);
       const depart = `a departure within ${win(r, item.departUtcMs, dz)}`;
-      const running = item.runningKmh
-        ? ` With the stops below it would need ${kmh(item.runningKmh)} while moving.`
-        : '';
+      const running =
+        item.runningKmh && item.dwellH
+          ? ` With ${dwell(item.dwellH)} of stops it would need ${kmh(item.runningKmh)} while moving.`
+          : '';
       if (item.verdict === 'inconsistent')
         return `${claimWords(r, item.claim, 50)} needs an average of ${kmh(item.speedKmh)}; it fits only with ${depart}, which misses the reported “${eventName(r, item.departEvent)}” (${win(r, item.departWindow, dz)}) by ${n1(-item.marginH.value)} h.${running}`;
       return `${claimWords(r, item.claim, 50)} needs an average of ${kmh(item.speedKmh)} and ${depart}: it ${item.verdict === 'consistent' ? 'fits' : 'fits only in part'}.${running}`;
     }
     case 'top-speed':
-      return `${eventName(r, item.from)} → ${eventName(r, item.to)}: ${km(item.distanceKm)} in ${h(item.windowH)} needs ${kmh(item.doorToDoorKmh)} door to door (${kmh(item.runningKmh)} while moving, with the stops below), so read as a top speed ${list(item.claims.map((c, i) => `${claimWords(r, c, 40)} (${n1(item.topKmh[i]!.value)} km/h at most)`))} cannot be true.`;
+      return `${eventName(r, item.from)} → ${eventName(r, item.to)}: ${km(item.distanceKm)} in ${h(item.windowH)} needs ${kmh(item.doorToDoorKmh)} door to door (${kmh(item.runningKmh)} while moving, with ${dwell(item.dwellH)} of stops), so read as a top speed ${list(item.claims.map((c, i) => `${claimWords(r, c, 40)} (${n1(item.topKmh[i]!.value)} km/h at most)`))} cannot be true.`;
     case 'standing':
       return item.standing === 'contradicted'
         ? `Cannot be true given the reported timeline and reference facts: ${list(item.claims.map((c) => claimWords(r, c, 45)))}.`

@@ -64,8 +64,9 @@ export type FindingItem =
       /** Where the departure would have to fall for the claim to hold. */
       departUtcMs: FindingRange;
       marginH: FindingNumber;
-      /** The average while moving it needs once the stops are taken out. */
+      /** The average while moving it needs once the stops are taken out, and those stops. */
       runningKmh: FindingRange | null;
+      dwellH: FindingRange | null;
     }
   | {
       kind: 'top-speed';
@@ -76,6 +77,7 @@ export type FindingItem =
       windowH: FindingRange;
       doorToDoorKmh: FindingRange;
       runningKmh: FindingRange;
+      dwellH: FindingRange;
       /** Each claim's top speed, in the order of `claims`. */
       topKmh: FindingNumber[];
     }
@@ -204,6 +206,9 @@ export function findingOf(
   }
   for (const c of wholeChecks.filter((x) => x.reading === 'duration')) {
     const p = `/timeline/checks/${idx(c)}`;
+    const s = stretches.findIndex(
+      (x) => x.variant === variant && x.from === c.from && x.to === c.to && x.exact,
+    );
     items.push({
       kind: 'duration-needs',
       claim: c.claim,
@@ -215,6 +220,7 @@ export function findingOf(
       departUtcMs: range(report, `${p}/neededFromUtcMs`, 'utc-ms'),
       marginH: num(report, `${p}/measured/marginH`, 'h'),
       runningKmh: c.runningKmh ? range(report, `${p}/runningKmh`, 'km/h') : null,
+      dwellH: c.runningKmh && s >= 0 ? range(report, `/timeline/stretches/${s}/dwellH`, 'h') : null,
     });
   }
   // top speeds no stretch allows, grouped by the stretch that needs the most
@@ -249,6 +255,7 @@ export function findingOf(
       windowH: range(report, `${sp}/windowH`, 'h'),
       doorToDoorKmh: range(report, `${sp}/doorToDoorKmh`, 'km/h'),
       runningKmh: range(report, `${sp}/runningKmh`, 'km/h'),
+      dwellH: range(report, `${sp}/dwellH`, 'h'),
       topKmh: claims.map((claim) =>
         num(
           report,
@@ -298,6 +305,16 @@ export function findingOf(
           speedKmh: range(report, `/comparisons/${i}/speedKmh`, 'km/h'),
         }),
   );
+  const ORDER: FindingItem['kind'][] = [
+    'duration-needs',
+    'speed-takes',
+    'timeline',
+    'top-speed',
+    'standing',
+    'routings',
+    'comparison',
+  ];
+  items.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
   return {
     variant,
     items,
