@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openPage, waitForMapReady } from '../../scripts/lib/browser';
 import { useBuiltApp } from './app-fixture';
@@ -34,8 +33,6 @@ describe('claims panel in Chromium', () => {
     await expect(finding.textContent()).resolves.toMatch(
       /door to door for the [\d,]+ km of routing A/,
     );
-    mkdirSync('docs', { recursive: true });
-    await page.screenshot({ path: 'docs/claims-panel.png' });
     expect(log.errors).toEqual([]);
     await page.context().close();
   });
