@@ -24,7 +24,7 @@ describe('claims panel in Chromium', () => {
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(first!.y + first!.height).toBeLessThanOrEqual(800);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
-    const panelScroll = await page.locator('aside.panel').evaluate((el) => el.scrollTop);
+    const panelScroll = await page.locator('#panel-body').evaluate((el) => el.scrollTop);
     expect(panelScroll).toBe(0);
     // it leads with the answer: what "nearly 20 hours" needs and why it cannot be
     await expect(finding.locator('p').first().textContent()).resolves.toMatch(
@@ -46,7 +46,7 @@ describe('claims panel in Chromium', () => {
     await page.mouse.move(1100, 400);
     for (let i = 0; i < 30; i++) await page.mouse.wheel(0, 2000);
     await page.waitForFunction(() => {
-      const p = document.querySelector('aside.panel')!;
+      const p = document.querySelector('#panel-body')!;
       return p.scrollTop + p.clientHeight >= p.scrollHeight - 2;
     });
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
