@@ -11,15 +11,26 @@ import {
   WebMOutputFormat,
   type VideoCodec,
 } from 'mediabunny';
-import { chartFrame, loadChartFonts } from './chart-panel';
-import { compositionPadding, drawComposition, loadCompositionFonts } from './compose';
-import type { ExportResult } from './image';
+import {
+  canvasMeasure,
+  composeScene,
+  chartPanelOf,
+  decorationsOf,
+  FAMILY,
+  loadCompositionFonts,
+  sceneTexts,
+  withCaption,
+  type Scene,
+} from './composition';
+import type { ExportResult } from './dispatch';
+import type { RunControl } from './image';
+import { drawPrims } from './prims-canvas';
 import { canvas2d, createExportMap, type ExportMap } from './render';
-import { provenanceOf, throwIfAborted, type VideoFormat, type ExportCommon } from './types';
-import { rasterLayout } from './view';
+import { provenanceOf, throwIfAborted, type CompositionText, type VideoFormat } from './types';
+import type { Camera } from './view';
 
 /** An animation export: frame `i` shows the instant `range[0] + (range[1] − range[0]) · i / (n − 1)`. */
-export interface AnimationExportOptions extends ExportCommon {
+export interface AnimationRun extends RunControl {
   format: VideoFormat | 'gif';
   /** Frames per second of the output. */
   fps: number;
@@ -31,10 +42,12 @@ export interface AnimationExportOptions extends ExportCommon {
   movingAt: (tMs: number) => FeatureCollection;
   /** The caption (clock) at an instant (UTC ms). */
   captionAt: (tMs: number) => string;
+  /** The camera follows the main train, close at departure and arrival, wider between. */
+  follow?: boolean;
 }
 
-/** Frame rates and lengths the animation export accepts. */
-export const ANIMATION_LIMITS = { minFps: 1, maxFps: 60, maxDurationS: 600, maxFrames: 36_000 };
+/** What the encoders are given. */
+type SinkOptions = AnimationRun & { width: number; height: number; text: CompositionText };
 
 /** The journey instant of every frame: evenly spaced, first and last frames on the range ends. */
 export function frameTimes(range: [number, number], fps: number, durationS: number): number[] {
@@ -52,19 +65,44 @@ export function gifDelays(frames: number, fps: number): number[] {
   return Array.from({ length: frames }, (_, i) => at(i + 1) - at(i));
 }
 
-function validate(opts: AnimationExportOptions): void {
-  const { fps, durationS, width, height } = opts;
-  const { minFps, maxFps, maxDurationS, maxFrames } = ANIMATION_LIMITS;
-  if (!(fps >= minFps && fps <= maxFps))
-    throw new Error(`frame rate must be ${minFps}–${maxFps} fps`);
-  if (!(durationS > 0 && durationS <= maxDurationS)) {
-    throw new Error(`duration must be more than 0 and at most ${maxDurationS} s`);
-  }
-  if (Math.round(fps * durationS) > maxFrames) throw new Error(`at most ${maxFrames} frames`);
+function validate(opts: SinkOptions): void {
   if (!(opts.range[1] >= opts.range[0])) throw new Error('the time range ends before it starts');
-  if (opts.format !== 'gif' && (width % 2 || height % 2)) {
-    throw new Error(`video width and height must be even, got ${width} × ${height}`);
+  if (opts.format !== 'gif' && (opts.width % 2 || opts.height % 2)) {
+    throw new Error(`video width and height must be even, got ${opts.width} × ${opts.height}`);
   }
+}
+
+/** Smooth step 0→1 (zero slope at both ends). */
+const ease = (x: number) => {
+  const t = Math.min(1, Math.max(0, x));
+  return t * t * (3 - 2 * t);
+};
+
+/**
+ * The follow camera of frame progress `k` (0..1): centred on the main train, zoomed
+ * `closeIn` levels in at departure and arrival and easing out to `overview + 1.5` levels between
+ * (over the first and last 15 % of the frames).
+ */
+export function followCamera(
+  overview: Camera,
+  train: [number, number] | null,
+  k: number,
+  closeIn = 2,
+): Camera {
+  if (!train) return overview;
+  const cruise = overview.zoom + 1.5;
+  const near = Math.min(ease(1 - k / 0.15), 1) + Math.min(ease((k - 0.85) / 0.15), 1);
+  return { ...overview, center: train, zoom: cruise + closeIn * Math.min(near, 1) };
+}
+
+/** Where the main train is in a frame's moving features. */
+function mainTrain(moving: FeatureCollection): [number, number] | null {
+  for (const f of moving.features) {
+    if (f.geometry?.type === 'Point' && f.properties?.main) {
+      return [f.geometry.coordinates[0]!, f.geometry.coordinates[1]!];
+    }
+  }
+  return null;
 }
 
 /** The first codec the browser's WebCodecs encoder accepts for the container at this size. */
@@ -98,10 +136,7 @@ interface FrameSink {
   cancel(): Promise<void>;
 }
 
-async function videoSink(
-  opts: AnimationExportOptions,
-  canvas: HTMLCanvasElement,
-): Promise<FrameSink> {
+async function videoSink(opts: SinkOptions, canvas: HTMLCanvasElement): Promise<FrameSink> {
   const format = opts.format === 'mp4' ? 'mp4' : 'webm';
   const codec = await chooseCodec(format, opts.width, opts.height, opts.fps);
   const target = new BufferTarget();
@@ -159,7 +194,7 @@ export function withGifComment(gif: Uint8Array, comment: string): Uint8Array<Arr
   return out;
 }
 
-function gifSink(opts: AnimationExportOptions, frames: number): FrameSink {
+function gifSink(opts: SinkOptions, frames: number): FrameSink {
   const gif = GIFEncoder();
   const delays = gifDelays(frames, opts.fps);
   return {
@@ -200,62 +235,79 @@ function gifSink(opts: AnimationExportOptions, frames: number): FrameSink {
  * Exports the journey over a time range as WebM/MP4 (WebCodecs through mediabunny) or GIF
  * (gifenc), frame-exact: each frame sets the trains for its instant, freezes MapLibre's clock with
  * `setNow`, waits until the map has fully drawn, burns in the clock caption and encodes the frame.
+ * The layout is made once (with the widest caption), so nothing but the caption's text and, with
+ * the follow camera, the map moves between frames.
  */
-export async function exportAnimation(opts: AnimationExportOptions): Promise<ExportResult> {
+export async function exportAnimation(scene: Scene, run: AnimationRun): Promise<ExportResult> {
+  const opts: SinkOptions = { ...run, width: scene.width, height: scene.height, text: scene.text };
   validate(opts);
-  const times = frameTimes(opts.range, opts.fps, opts.durationS);
-  const layout = rasterLayout(opts.width, opts.height, opts.pixelRatio);
-  const frameMs = 1000 / opts.fps;
-  // with the chart option the map takes part of the frame; only the chart's cursor moves per frame
-  const chart = chartFrame(opts);
-  const map = rasterLayout(
-    chart?.mapWidth ?? opts.width,
-    chart?.mapHeight ?? opts.height,
-    layout.pixelRatio,
+  const times = frameTimes(run.range, run.fps, run.durationS);
+  const frameMs = 1000 / run.fps;
+  const captions = [times[0]!, times[Math.floor(times.length / 2)]!, times.at(-1)!].map(
+    run.captionAt,
   );
-  await loadCompositionFonts({
-    ...opts.text,
-    caption: `${opts.captionAt(times[0]!)} ${opts.captionAt(times.at(-1)!)}`,
-  });
-  if (chart) await loadChartFonts(chart.panel);
-  throwIfAborted(opts.signal);
-  const { canvas, ctx } = canvas2d(opts.width, opts.height);
+  await loadCompositionFonts([...sceneTexts(scene), ...captions]);
+  throwIfAborted(run.signal);
+  const measure = canvasMeasure();
+  const widest = captions.reduce((a, b) => (measure(b, 20, true) > measure(a, 20, true) ? b : a));
+  const base = { ...scene, text: { ...scene.text, caption: widest } };
+  const follow = run.follow ?? false;
+  // a follow camera keeps the train in the middle of the map; the panels keep to the corners
+  const { layout } = composeScene(
+    follow ? { ...base, route: { ...base.route, features: [] } } : base,
+    measure,
+  );
+  const chart = await chartPanelOf(scene, layout);
+  const { canvas, ctx } = canvas2d(scene.width, scene.height);
   let exportMap: ExportMap | undefined;
   let sink: FrameSink | undefined;
   setNow(0);
   try {
+    const firstMoving = run.movingAt(times[0]!);
+    const cameraAt = (i: number, moving: FeatureCollection) =>
+      follow
+        ? followCamera(
+            layout.camera,
+            mainTrain(moving),
+            times.length > 1 ? i / (times.length - 1) : 0,
+          )
+        : layout.camera;
     exportMap = await createExportMap({
-      width: map.cssWidth * layout.pixelRatio,
-      height: map.cssHeight * layout.pixelRatio,
-      pixelRatio: layout.pixelRatio,
-      route: opts.route,
-      moving: opts.movingAt(times[0]!),
-      routing: opts.moment.routing,
-      view: opts.view,
-      padding: compositionPadding(map.cssWidth, map.cssHeight),
-      ...(opts.showVariants === undefined ? {} : { showVariants: opts.showVariants }),
-      ...(opts.theme ? { theme: opts.theme } : {}),
-      ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
-      ...(opts.signal ? { signal: opts.signal } : {}),
+      raster: scene.raster,
+      camera: cameraAt(0, firstMoving),
+      route: scene.route,
+      moving: firstMoving,
+      routing: scene.routing,
+      showVariants: scene.showVariants,
+      theme: scene.theme,
+      ...(run.baseUrl ? { baseUrl: run.baseUrl } : {}),
+      ...(run.signal ? { signal: run.signal } : {}),
     });
-    sink = opts.format === 'gif' ? gifSink(opts, times.length) : await videoSink(opts, canvas);
+    sink = run.format === 'gif' ? gifSink(opts, times.length) : await videoSink(opts, canvas);
     for (let i = 0; i < times.length; i++) {
-      throwIfAborted(opts.signal);
+      throwIfAborted(run.signal);
       const t = times[i]!;
       setNow(i * frameMs);
-      await exportMap.draw(opts.movingAt(t), opts.signal);
+      const moving = i === 0 ? firstMoving : run.movingAt(t);
+      const cam = cameraAt(i, moving);
+      if (follow)
+        exportMap.map.jumpTo({ center: cam.center, zoom: cam.zoom, bearing: cam.bearingDeg });
+      await exportMap.draw(moving, run.signal);
       ctx.drawImage(exportMap.canvas, 0, 0);
-      drawComposition(ctx, exportMap.camera, layout.pixelRatio, {
-        ...opts.text,
-        caption: opts.captionAt(t),
-      });
-      chart?.panel.draw(ctx, layout.pixelRatio, t);
+      const frameLayout = { ...withCaption(layout, run.captionAt(t), measure), camera: cam };
+      drawPrims(
+        ctx,
+        decorationsOf(scene, frameLayout),
+        scene.raster.pixelRatio,
+        FAMILY,
+        chart ? (c) => chart.draw(c, scene.raster.pixelRatio, t) : undefined,
+      );
       await sink.add(i, ctx);
-      opts.onProgress?.((i + 1) / (times.length + 1), `frame ${i + 1}/${times.length}`);
+      run.onProgress?.((i + 1) / (times.length + 1), `frame ${i + 1}/${times.length}`);
     }
-    throwIfAborted(opts.signal);
+    throwIfAborted(run.signal);
     const result = await sink.finish();
-    opts.onProgress?.(1, 'done');
+    run.onProgress?.(1, 'done');
     return result;
   } catch (e) {
     await sink?.cancel().catch(() => {});

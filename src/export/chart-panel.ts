@@ -1,7 +1,4 @@
 import { FONT_STACK } from '../map/style';
-import { canvas2d } from './render';
-import type { ExportCommon } from './types';
-import { rasterLayout } from './view';
 import { r1, sceneSvg, type SceneItem } from '../present/chart/scene';
 import {
   chartCursor,
@@ -12,7 +9,7 @@ import {
 } from '../present/chart/time-distance';
 
 /** Where the chart panel goes: under the map, or beside it on the right. */
-export type ChartPlacement = NonNullable<ExportCommon['chart']>;
+export type ChartPlacement = 'bottom' | 'right';
 
 /** A rectangle of the frame, CSS px. */
 export interface PanelRect {
@@ -20,30 +17,6 @@ export interface PanelRect {
   y: number;
   width: number;
   height: number;
-}
-
-/**
- * How a frame of `cssWidth` × `cssHeight` CSS px is shared between the map (top left) and the
- * chart panel: about a third of the height under the map, or two fifths of the width beside it.
- * Whole CSS px, so the map keeps an exact device size at any whole pixel ratio.
- */
-export function chartSplit(
-  cssWidth: number,
-  cssHeight: number,
-  placement: ChartPlacement,
-): { map: { width: number; height: number }; panel: PanelRect } {
-  if (placement === 'right') {
-    const w = Math.round(cssWidth * 0.4);
-    return {
-      map: { width: cssWidth - w, height: cssHeight },
-      panel: { x: cssWidth - w, y: 0, width: w, height: cssHeight },
-    };
-  }
-  const h = Math.round(cssHeight * (cssHeight > cssWidth ? 0.3 : 0.34));
-  return {
-    map: { width: cssWidth, height: cssHeight - h },
-    panel: { x: 0, y: cssHeight - h, width: cssWidth, height: h },
-  };
 }
 
 const FAMILY = [...FONT_STACK.map((f) => `"${f}"`), 'sans-serif'].join(', ');
@@ -182,78 +155,4 @@ export async function loadChartFonts(panel: ChartPanel): Promise<void> {
   const sample = `${panel.text} 0123456789 Mon Tue Wed Thu Fri Sat Sun`;
   const faces = FONT_STACK.flatMap((f) => [`11px "${f}"`, `700 11px "${f}"`, `600 11px "${f}"`]);
   await Promise.all(faces.map((face) => document.fonts.load(face, sample)));
-}
-
-/** An export frame shared by the map (top left) and the chart panel. */
-export interface ChartFrame {
-  /** The map's part of the frame, device px, and the pixel ratio of the whole frame. */
-  mapWidth: number;
-  mapHeight: number;
-  pixelRatio: number;
-  panel: ChartPanel;
-  /** A frame-sized canvas: the map drawn top left, the panel with its cursor at `tMs`. */
-  compose(map: CanvasImageSource, tMs: number): HTMLCanvasElement;
-  /** The frame as SVG: the map's own SVG nested top left, the panel with its cursor at `tMs`. */
-  svg(mapSvg: string, tMs: number): string;
-}
-
-/** Sets attributes of the first tag named `tag` in an XML text. */
-function setFirstTagAttrs(xml: string, tag: string, set: Record<string, string>): string {
-  const start = xml.indexOf(`<${tag}`);
-  const end = xml.indexOf('>', start);
-  if (start < 0 || end < 0) throw new Error(`no <${tag}> in the map SVG`);
-  let open = xml.slice(start, end);
-  for (const [k, v] of Object.entries(set)) {
-    const re = new RegExp(`\\s${k}="[^"]*"`);
-    open = re.test(open) ? open.replace(re, ` ${k}="${v}"`) : `${open} ${k}="${v}"`;
-  }
-  return xml.slice(0, start) + open + xml.slice(end);
-}
-
-/**
- * How an export of `width` × `height` device px with the chart option is shared between the map
- * and the chart panel (null without the option or without chart data). Renderers draw the map
- * at `mapWidth` × `mapHeight`, the composition over the map, then the panel.
- */
-export function chartFrame(
-  opts: Pick<ExportCommon, 'width' | 'height' | 'pixelRatio' | 'chart' | 'moment'>,
-): ChartFrame | null {
-  const data = opts.moment.chart;
-  if (!opts.chart || !data) return null;
-  const layout = rasterLayout(opts.width, opts.height, opts.pixelRatio);
-  const pr = layout.pixelRatio;
-  const split = chartSplit(layout.cssWidth, layout.cssHeight, opts.chart);
-  const panel = chartPanel(data, split.panel);
-  const mapWidth = Math.round(split.map.width * pr);
-  const mapHeight = Math.round(split.map.height * pr);
-  return {
-    mapWidth,
-    mapHeight,
-    pixelRatio: pr,
-    panel,
-    compose(map, tMs) {
-      const { canvas, ctx } = canvas2d(opts.width, opts.height);
-      ctx.fillStyle = '#ffffff';
-      ctx.fillRect(0, 0, opts.width, opts.height);
-      ctx.drawImage(map, 0, 0);
-      panel.draw(ctx, pr, tMs);
-      return canvas;
-    },
-    svg(mapSvg, tMs) {
-      const nested = setFirstTagAttrs(mapSvg.replace(/^<\?xml[^>]*>\s*/, ''), 'svg', {
-        x: '0',
-        y: '0',
-        width: String(split.map.width),
-        height: String(split.map.height),
-      });
-      return [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<svg xmlns="http://www.w3.org/2000/svg" width="${opts.width}" height="${opts.height}" viewBox="0 0 ${layout.cssWidth} ${layout.cssHeight}">`,
-        `<rect width="${layout.cssWidth}" height="${layout.cssHeight}" fill="#ffffff"/>`,
-        nested,
-        panel.svg(tMs),
-        '</svg>',
-      ].join('\n');
-    },
-  };
 }

@@ -1,29 +1,25 @@
-import { chartFrame, loadChartFonts } from './chart-panel';
-import { compositionPadding, drawComposition, loadCompositionFonts } from './compose';
+import { chartPanelOf, FAMILY, prepareScene, type Scene } from './composition';
+import type { ExportResult } from './dispatch';
+import type { Layout } from './layout';
 import { insertPngText } from './png-text';
+import { drawPrims } from './prims-canvas';
 import { renderMapCanvas } from './render';
 import {
   provenanceOf,
   throwIfAborted,
+  type ExportMoment,
   type ImageFormat,
+  type ProgressCallback,
   type Provenance,
-  type ExportCommon,
 } from './types';
-import { rasterLayout } from './view';
 
-/** A still image export. */
-export interface ImageExportOptions extends ExportCommon {
-  format: ImageFormat;
-  /** JPEG quality, 0..1 (default 0.92). */
-  quality?: number;
-}
-
-/** An exported file. */
-export interface ExportResult {
-  blob: Blob;
-  mime: string;
-  width: number;
-  height: number;
+/** How one image export runs. */
+export interface RunControl {
+  moment: ExportMoment;
+  signal?: AbortSignal;
+  onProgress?: ProgressCallback;
+  /** Where the app is served from (basemap and fonts are relative to it); `document.baseURI`. */
+  baseUrl?: string;
 }
 
 /** The provenance entries as PNG text keywords, in the order they are written. */
@@ -49,68 +45,55 @@ function toBlob(canvas: HTMLCanvasElement, mime: string, quality?: number): Prom
   );
 }
 
-/** Renders the map and draws the composition over it; returns the finished canvas. */
+/** Lays the scene out, renders the map with the layout's camera and draws the decorations. */
 export async function renderComposed(
-  opts: Omit<ImageExportOptions, 'format' | 'quality'>,
-): Promise<HTMLCanvasElement> {
-  const layout = rasterLayout(opts.width, opts.height, opts.pixelRatio);
-  // with the chart option the map takes part of the frame and the chart panel the rest
-  const frame = chartFrame(opts);
-  const map = rasterLayout(
-    frame?.mapWidth ?? opts.width,
-    frame?.mapHeight ?? opts.height,
-    layout.pixelRatio,
-  );
-  const fonts = Promise.all([
-    loadCompositionFonts(opts.text),
-    frame ? loadChartFonts(frame.panel) : null,
-  ]);
-  const { canvas: mapCanvas, camera } = await renderMapCanvas({
-    width: frame?.mapWidth ?? opts.width,
-    height: frame?.mapHeight ?? opts.height,
-    pixelRatio: layout.pixelRatio,
-    route: opts.route,
-    moving: opts.moment.moving,
-    routing: opts.moment.routing,
-    view: opts.view,
-    padding: compositionPadding(map.cssWidth, map.cssHeight),
-    ...(opts.showVariants === undefined ? {} : { showVariants: opts.showVariants }),
-    ...(opts.theme ? { theme: opts.theme } : {}),
-    ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
-    ...(opts.signal ? { signal: opts.signal } : {}),
-    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  scene: Scene,
+  run: Omit<RunControl, 'moment'> & { tMs: number },
+): Promise<{ canvas: HTMLCanvasElement; layout: Layout }> {
+  const { layout, prims } = await prepareScene(scene, run.signal);
+  const canvas = await renderMapCanvas({
+    raster: scene.raster,
+    camera: layout.camera,
+    route: scene.route,
+    moving: scene.moving,
+    routing: scene.routing,
+    showVariants: scene.showVariants,
+    theme: scene.theme,
+    transparent: scene.transparent,
+    ...(run.baseUrl ? { baseUrl: run.baseUrl } : {}),
+    ...(run.signal ? { signal: run.signal } : {}),
+    ...(run.onProgress ? { onProgress: run.onProgress } : {}),
   });
-  await fonts;
-  throwIfAborted(opts.signal);
-  const canvas = frame ? frame.compose(mapCanvas, opts.moment.tMs) : mapCanvas;
+  throwIfAborted(run.signal);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('2D canvas unavailable');
-  drawComposition(ctx, camera, layout.pixelRatio, opts.text);
-  return canvas;
+  const panel = await chartPanelOf(scene, layout);
+  const pr = scene.raster.pixelRatio;
+  drawPrims(ctx, prims, pr, FAMILY, panel ? (c) => panel.draw(c, pr, run.tMs) : undefined);
+  return { canvas, layout };
 }
 
 /**
- * Exports the map at the moment as a PNG (with provenance text chunks) or a JPEG, exactly
- * `width` × `height` pixels, with the full composition drawn over it.
+ * Exports the scene as a PNG (with provenance text chunks) or a JPEG of exactly the asked size,
+ * the decorations drawn over the map where the layout put them.
  */
-export async function exportImage(opts: ImageExportOptions): Promise<ExportResult> {
-  const canvas = await renderComposed(opts);
-  opts.onProgress?.(0.92, 'encode');
-  const mime = opts.format === 'png' ? 'image/png' : 'image/jpeg';
-  let blob = await toBlob(
-    canvas,
-    mime,
-    opts.format === 'jpeg' ? (opts.quality ?? 0.92) : undefined,
-  );
-  throwIfAborted(opts.signal);
-  if (opts.format === 'png') {
-    const provenance = provenanceOf(opts.moment, opts.text.title);
+export async function exportImage(
+  scene: Scene,
+  run: RunControl & { format: ImageFormat; quality: number },
+): Promise<ExportResult> {
+  const { canvas } = await renderComposed(scene, { ...run, tMs: run.moment.tMs });
+  run.onProgress?.(0.92, 'encode');
+  const mime = run.format === 'png' ? 'image/png' : 'image/jpeg';
+  let blob = await toBlob(canvas, mime, run.format === 'jpeg' ? run.quality : undefined);
+  throwIfAborted(run.signal);
+  if (run.format === 'png') {
+    const provenance = provenanceOf(run.moment, scene.text.title);
     const bytes = insertPngText(
       new Uint8Array(await blob.arrayBuffer()),
       pngProvenance(provenance),
     );
     blob = new Blob([bytes], { type: mime });
   }
-  opts.onProgress?.(1, 'done');
+  run.onProgress?.(1, 'done');
   return { blob, mime, width: canvas.width, height: canvas.height };
 }

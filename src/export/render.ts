@@ -2,32 +2,29 @@ import { Map as MapLibreMap, setWorkerUrl, type MapEventType } from 'maplibre-gl
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { isStation, type RouteCollection } from '../domain/route/route';
-import { basemapStyle, stationNames, themeOf, type ThemeName } from '../map/style';
+import { basemapStyle, stationNames, themeOf } from '../map/style';
 import { loadLabelFonts } from '../map/fonts';
 import { setRouting, showRoute } from '../map/route-layers';
-import { DEFAULT_ROUTING } from '../domain/route/routing';
 import { addTrainLayers, updateTrains } from '../map/train-layer';
-import { ExportCancelled, throwIfAborted, type ExportView, type ProgressCallback } from './types';
-import { fitView, rasterLayout, type Camera, type Padding, type RasterLayout } from './view';
+import type { RasterLayout } from './presets';
+import type { ThemeName } from './request';
+import { ExportCancelled, throwIfAborted, type ProgressCallback } from './types';
+import type { Camera } from './view';
 
 /** What to draw and at what size. */
 export interface RenderOptions {
-  /** Output size in device pixels; the canvas is exactly this size or the call fails. */
-  width: number;
-  height: number;
-  /** Device pixels per CSS pixel; chosen by {@link rasterLayout} when omitted. */
-  pixelRatio?: number;
+  /** The CSS layout and pixel ratio; the canvas is exactly their product or the call fails. */
+  raster: RasterLayout;
+  /** The camera the layout fitted the view with. */
+  camera: Camera;
   route: RouteCollection;
   /** Trains and trail at the moment shown. */
   moving: FeatureCollection;
-  view: ExportView;
-  /** Space kept free around the fitted box, CSS px (room for the title, legend, caption). */
-  padding?: Padding;
-  showVariants?: boolean;
-  /** The routing drawn as the main line; the default routing when omitted. */
-  routing?: string;
-  /** The map theme (light when omitted). */
-  theme?: ThemeName;
+  routing: string;
+  showVariants: boolean;
+  theme: ThemeName;
+  /** Leave the background (sea) transparent. */
+  transparent?: boolean;
   /** Where the app is served from (basemap and fonts are relative to it); `document.baseURI`. */
   baseUrl?: string;
   signal?: AbortSignal;
@@ -48,8 +45,6 @@ export interface ExportMap {
   /** Removes the map and its container. */
   remove(): void;
 }
-
-const DEFAULT_PADDING: Padding = { top: 40, right: 40, bottom: 40, left: 40 };
 
 setWorkerUrl(workerUrl);
 
@@ -124,16 +119,11 @@ function assertExactSize(map: MapLibreMap, width: number, height: number): void 
  * once it is fully drawn. The caller must call `remove()`.
  */
 export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
-  const { width, height, signal } = opts;
+  const { signal, camera, raster: layout } = opts;
+  const width = Math.round(layout.cssWidth * layout.pixelRatio);
+  const height = Math.round(layout.cssHeight * layout.pixelRatio);
   const timeoutMs = opts.timeoutMs ?? 180_000;
-  const layout = rasterLayout(width, height, opts.pixelRatio);
-  const camera = fitView(
-    opts.view,
-    layout.cssWidth,
-    layout.cssHeight,
-    opts.padding ?? DEFAULT_PADDING,
-  );
-  const t = themeOf(opts.theme);
+  const theme = themeOf(opts.theme);
   throwIfAborted(signal);
   opts.onProgress?.(0, 'fonts');
   await loadLabelFonts(labelText(opts.route, opts.moving));
@@ -157,7 +147,7 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
     map = new MapLibreMap({
       container,
       style: basemapStyle(opts.baseUrl ?? document.baseURI, {
-        theme: t.name,
+        theme: theme.name,
         hideNames: stationNames(opts.route),
       }),
       center: camera.center,
@@ -165,7 +155,7 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
       bearing: camera.bearingDeg,
       pixelRatio: layout.pixelRatio,
       maxCanvasSize: [16384, 16384],
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true, alpha: true },
       interactive: false,
       attributionControl: false,
       fadeDuration: 0,
@@ -174,9 +164,14 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
     });
     opts.onProgress?.(0.1, 'style');
     await next(map, 'load', signal, timeoutMs);
-    showRoute(map, opts.route, DEFAULT_ROUTING, t);
-    setRouting(map, opts.routing ?? DEFAULT_ROUTING, opts.showVariants ?? true);
-    addTrainLayers(map, t);
+    if (opts.transparent) {
+      for (const layer of map.getStyle().layers) {
+        if (layer.type === 'background') map.setPaintProperty(layer.id, 'background-opacity', 0);
+      }
+    }
+    showRoute(map, opts.route, opts.routing, theme);
+    setRouting(map, opts.routing, opts.showVariants);
+    addTrainLayers(map, theme);
     const m = map;
     const draw = async (moving: FeatureCollection, s = signal) => {
       throwIfAborted(s);
@@ -240,16 +235,14 @@ export function assertNotBlank(source: CanvasImageSource): void {
  * Renders the map alone (no composition) offscreen and returns a 2D canvas copy of exactly
  * `width` × `height` pixels, with the camera used. The offscreen map is always removed.
  */
-export async function renderMapCanvas(
-  opts: RenderOptions,
-): Promise<{ canvas: HTMLCanvasElement; camera: Camera; layout: RasterLayout }> {
+export async function renderMapCanvas(opts: RenderOptions): Promise<HTMLCanvasElement> {
   const exportMap = await createExportMap(opts);
   try {
-    const { canvas, ctx } = canvas2d(opts.width, opts.height);
+    const { canvas, ctx } = canvas2d(exportMap.canvas.width, exportMap.canvas.height);
     ctx.drawImage(exportMap.canvas, 0, 0);
     assertNotBlank(canvas);
     opts.onProgress?.(0.9, 'map');
-    return { canvas, camera: exportMap.camera, layout: exportMap.layout };
+    return canvas;
   } finally {
     exportMap.remove();
   }

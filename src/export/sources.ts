@@ -3,36 +3,54 @@ import type { JourneyState } from '../state/journey-state.svelte';
 import type { PlaybackView } from '../state/playback-view.svelte';
 import type { Player } from '../state/player.svelte';
 import type { ExportMoment } from './types';
-import { kmAtInstant, readoutsAt } from '../domain/schedule/playback';
+import { arrivalMs, kmAtInstant, readoutsAt } from '../domain/schedule/playback';
+import { encodeHash, type ViewState } from '../domain/data/url-state';
 import { movingFeatures } from '../domain/route/trains';
 import { findingOf } from '../domain/claims/finding';
 import { findingCardLines } from '../present/finding';
+import { ROUTE_ATTRIBUTION } from '../map/style';
 
 /** What exports need from the app's state, as plain functions of an instant. */
-export function exportSources(journey: JourneyState, view: PlaybackView, player: Player) {
+export function exportSources(
+  journey: JourneyState,
+  view: PlaybackView,
+  player: Player,
+  urlView: () => ViewState,
+) {
   const movingAt = (tMs: number): FeatureCollection =>
     journey.current
       ? movingFeatures(journey.current, view.trainsAt(tMs), true)
       : { type: 'FeatureCollection', features: [] };
+  const readouts = (tMs: number) =>
+    journey.current && view.main
+      ? readoutsAt(journey.current, view.main, tMs, journey.clockZones)
+      : null;
   const captionAt = (tMs: number): string => {
-    if (!journey.current || !view.main || !journey.journey) return '';
-    const r = readoutsAt(journey.current, view.main, tMs, journey.journey.zones);
+    const r = readouts(tMs);
+    if (!r || !view.main) return '';
     return `${r.localTime} · km ${r.km.toFixed(0)} · ${view.main.label.split(',')[0]}`;
   };
   const moment = (): ExportMoment | null => {
     const main = view.main;
     if (!main || !journey.current) return null;
     const tMs = player.clock.tMs;
+    const imported = journey.imported && !journey.journey ? journey.imported : null;
     return {
       tMs,
       caption: captionAt(tMs),
+      utcOffsetMin: readouts(tMs)?.utcOffsetMin ?? 0,
       scenarioId: main.id,
       scenarioLabel: main.label,
-      routing: journey.variant,
       km: kmAtInstant(main, tMs),
-      reopenUrl: location.href,
-      journeyTitle: journey.journey?.title ?? 'Journey',
+      // app-relative, so it reopens the view wherever the app is served (never a local port)
+      reopenLink: encodeHash({ ...urlView(), tMs, rate: undefined }) || '#',
+      journeyTitle: journey.title,
+      attribution: imported ? `Route: ${imported.fileName} (imported file)` : ROUTE_ATTRIBUTION,
+      lineNoun: imported ? 'Route' : 'Rail',
+      routing: journey.variant,
+      showVariants: journey.showVariants,
       timeRange: view.range,
+      mainArrivalMs: arrivalMs(main),
       moving: movingAt(tMs),
       legendTrains: view.trains.map((t) => ({ label: t.label, color: t.color })),
       chart: view.chartData,

@@ -1,54 +1,26 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { isLeg, isStation } from '../domain/route/route';
-import { onRouting, routingsOf } from '../domain/route/routing';
-import {
-  COLORS,
-  FONT_STACK,
-  PLACE_LABELS,
-  railColor,
-  themeOf,
-  WIDTHS,
-  widthAt,
-  type Theme,
-} from '../map/style';
-import { chartFrame } from './chart-panel';
-import { compositionPadding, decorationScale } from './compose';
-import {
-  BASEMAP_ATTRIBUTION,
-  provenanceOf,
-  throwIfAborted,
-  type CompositionText,
-  type ExportCommon,
-} from './types';
-import { fitView, projector, rasterLayout, scaleBar, type Camera } from './view';
+import { themeOf, WIDTHS, widthAt, type Theme } from '../map/style';
+import { ROUTE_LAYERS } from '../map/route-layers';
+import { chartPanelOf, FAMILY, prepareScene, type Scene } from './composition';
+import type { RunControl } from './image';
+import { legColor } from './legend';
+import { attrs, CARD_SHADOW_DEF, primsToSvg, r1, xmlEscape } from './prims-svg';
+import { createExportMap } from './render';
+import { onRouting } from '../domain/route/routing';
+import { embeddedFontCss } from './svg-fonts';
+import type { Measure } from './text-fit';
+import { provenanceOf, throwIfAborted } from './types';
+import { projector, type Camera } from './view';
 
-/** A vector export of the same view as the raster one. */
-export type SvgExportOptions = ExportCommon;
+export { xmlEscape } from './prims-svg';
 
 type Pt = [number, number];
 type Box = { x0: number; y0: number; x1: number; y1: number };
 
-const FAMILY = [...FONT_STACK.map((f) => `'${f}'`), 'sans-serif'].join(', ');
-
-/** Whether a code point may appear in XML 1.0 text. */
-const isXmlChar = (cp: number) => cp === 0x9 || cp === 0xa || cp === 0xd || cp >= 0x20;
-
-/** Escapes text for XML content and attribute values (and drops characters XML forbids). */
-export function xmlEscape(s: string): string {
-  return s
-    .replace(
-      /[<>&'"]/g,
-      (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' }[c]};`,
-    )
-    .replace(/./gsu, (c) => (isXmlChar(c.codePointAt(0)!) ? c : ''));
-}
-
-const r1 = (v: number) => String(Math.round(v * 10) / 10);
-const attrs = (a: Record<string, string | number | undefined>) =>
-  Object.entries(a)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`)
-    .join('');
+const linear = (zoom: number, z0: number, v0: number, z1: number, v1: number) =>
+  v0 + ((Math.min(z1, Math.max(z0, zoom)) - z0) / (z1 - z0)) * (v1 - v0);
 
 /** Sutherland–Hodgman: a ring clipped to a box (screen space). */
 function clipRing(ring: Pt[], box: Box): Pt[] {
@@ -178,7 +150,7 @@ function trainsSvg(
         ),
         false,
       );
-      const color = railColor(t, String(p.country ?? ''));
+      const color = legColor(String(p.country ?? ''), t);
       if (d)
         trail.push(`<path${attrs({ d, stroke: color, 'stroke-width': r1(lw), class: 'trail' })}/>`);
     }
@@ -205,196 +177,177 @@ function trainsSvg(
   return `<g id="trail" fill="none" stroke-linecap="round" stroke-linejoin="round">${trail.join('')}</g><g id="trains">${marks.join('')}</g>`;
 }
 
-/** The composition as SVG groups (title, legend, scale bar, north arrow, caption, verdict, attribution). */
-function decorationsSvg(camera: Camera, text: CompositionText): string {
-  const W = camera.cssWidth;
-  const H = camera.cssHeight;
-  const s = decorationScale(W, H);
-  const m = 20 * s;
-  const card = (x: number, y: number, w: number, h: number) =>
-    `<rect${attrs({ x: r1(x), y: r1(y), width: r1(w), height: r1(h), rx: r1(8 * s), fill: '#ffffff', 'fill-opacity': 0.9 })}/>`;
-  const out: string[] = [];
-  const titleW = Math.min(
-    W * 0.62,
-    Math.max(text.title.length * 14 * s, text.subtitle.length * 8 * s) + 28 * s,
-  );
-  out.push(
-    `<g id="title">${card(m, m, titleW, (text.subtitle ? 68 : 46) * s)}` +
-      label(m + 14 * s, m + 34 * s, text.title, {
-        'font-size': r1(26 * s),
-        'font-weight': 700,
-        fill: '#1f2933',
-      }) +
-      (text.subtitle
-        ? label(m + 14 * s, m + 56 * s, text.subtitle, { 'font-size': r1(15 * s), fill: '#52606d' })
-        : '') +
-      '</g>',
-  );
-  const nr = 22 * s;
-  const nx = W - m - nr;
-  const ny = m + nr;
-  out.push(
-    `<g id="north-arrow" transform="translate(${r1(nx)} ${r1(ny)}) rotate(${r1(-camera.bearingDeg)})">` +
-      `<circle r="${r1(nr)}" fill="#ffffff" fill-opacity="0.9"/>` +
-      `<path d="M0 ${r1(-nr * 0.2)}L${r1(nr * 0.36)} ${r1(nr * 0.75)}L0 ${r1(nr * 0.5)}L${r1(-nr * 0.36)} ${r1(nr * 0.75)}Z" fill="${COLORS.KP}"/>` +
-      label(0, -nr * 0.52, 'N', {
-        'font-size': r1(13 * s),
-        'font-weight': 700,
-        'text-anchor': 'middle',
-        'dominant-baseline': 'middle',
-        fill: '#1f2933',
-      }) +
-      '</g>',
-  );
-  const rows: [string, string][] = [
-    [
-      `<line x2="${r1(28 * s)}" stroke="${COLORS.KP}" stroke-width="${r1(3.5 * s)}" stroke-linecap="round"/>`,
-      'Rail in North Korea',
-    ],
-    [
-      `<line x2="${r1(28 * s)}" stroke="${COLORS.CN}" stroke-width="${r1(3.5 * s)}" stroke-linecap="round"/>`,
-      'Rail in China',
-    ],
-    [
-      `<rect y="${r1(-5 * s)}" width="${r1(28 * s)}" height="${r1(10 * s)}" fill="#111111"/><rect y="${r1(-1.5 * s)}" width="${r1(28 * s)}" height="${r1(3 * s)}" fill="${COLORS.KP}"/>`,
-      'Sino-Korean Friendship Bridge',
-    ],
-    [
-      `<circle cx="${r1(14 * s)}" r="${r1(5 * s)}" fill="#111111" stroke="#ffffff" stroke-width="${r1(2 * s)}"/>`,
-      'Border (mid-river)',
-    ],
-    [
-      `<circle cx="${r1(14 * s)}" r="${r1(4 * s)}" fill="#ffffff" stroke="${COLORS.KP}" stroke-width="${r1(2 * s)}"/>`,
-      'Station',
-    ],
-  ];
-  if (text.showVariants) {
-    rows.push([
-      `<line x2="${r1(28 * s)}" stroke="${COLORS.variant}" stroke-width="${r1(3.5 * s)}" stroke-dasharray="${r1(4 * s)} ${r1(3 * s)}"/>`,
-      'Alternative routing (unconfirmed)',
-    ]);
+/** A label MapLibre placed, as the SVG draws it: anchor point, lines, size, colour. */
+interface PlacedLabel {
+  x: number;
+  y: number;
+  lines: { text: string; px: number }[];
+  fill: string;
+  anchor: 'start' | 'middle';
+  spacing?: number;
+  cls: string;
+}
+
+/** The basemap's label layers (the style module's ids) whose placed labels the SVG draws. */
+const BASEMAP_LABEL_LAYERS = [
+  'country-labels',
+  'marine-labels',
+  'lake-labels',
+  'place-labels',
+  'river-labels',
+];
+
+const hits = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/**
+ * The labels MapLibre placed on the export map (its collision pass already dropped the ones
+ * that overlap), with the station labels put on the first of MapLibre's anchors (right, left,
+ * below, above the point) that overlaps no label placed before, in MapLibre's order.
+ */
+function placedLabels(map: MapLibreMap, camera: Camera, measure: Measure, t: Theme): PlacedLabel[] {
+  const project = projector(camera);
+  const seen = new Set<string>();
+  const features = map
+    .queryRenderedFeatures(undefined, { layers: [ROUTE_LAYERS.labels, ...BASEMAP_LABEL_LAYERS] })
+    .filter((f) => {
+      const key = `${f.layer.id}|${String(f.properties.name)}|${JSON.stringify(f.geometry)}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return f.geometry.type === 'Point';
+    });
+  const rank = (f: (typeof features)[number]) =>
+    f.layer.id !== ROUTE_LAYERS.labels
+      ? 3
+      : f.properties.kind === 'border'
+        ? 0
+        : f.properties.principal
+          ? 1
+          : 2;
+  features.sort((a, b) => rank(a) - rank(b));
+  const taken: Box[] = [];
+  const out: PlacedLabel[] = [];
+  for (const f of features) {
+    const [lon, lat] = (f.geometry as { coordinates: number[] }).coordinates as [number, number];
+    const [x, y] = project(lon, lat);
+    const p = f.properties as Record<string, string | boolean | undefined>;
+    if (f.layer.id !== ROUTE_LAYERS.labels) {
+      const country = f.layer.id === 'country-labels';
+      const px = country ? 15 : f.layer.id === 'river-labels' ? 12 : 13;
+      const lines = country
+        ? [{ text: String(p.name), px }]
+        : [
+            { text: String(p.name), px },
+            ...(p.name_local ? [{ text: String(p.name_local), px: px * 0.85 }] : []),
+          ];
+      out.push({
+        x,
+        y: y - ((lines.length - 1) * px * 1.2) / 2 + px * 0.35,
+        lines,
+        fill: country
+          ? t.countryLabel
+          : f.layer.id === 'place-labels'
+            ? t.placeLabel
+            : t.waterLabel,
+        anchor: 'middle',
+        ...(country ? { spacing: 0.25 * px } : { spacing: 0.05 * px }),
+        cls: f.layer.id,
+      });
+      continue;
+    }
+    const border = p.kind === 'border';
+    const px = p.principal ? 13 : 11;
+    const text = border ? String(p.name) : `${String(p.name)} ${String(p.name_local ?? '')}`.trim();
+    const w = measure(text, px, false);
+    const off = 0.7 * px;
+    const candidates: [number, number, 'start' | 'middle'][] = [
+      [x + off, y + px * 0.35, 'start'],
+      [x - off - w, y + px * 0.35, 'start'],
+      [x - w / 2, y + off + px, 'start'],
+      [x - w / 2, y - off - px * 0.25, 'start'],
+    ];
+    const boxOf = ([lx, ly]: [number, number, string]): Box => ({
+      x0: lx,
+      y0: ly - px,
+      x1: lx + w,
+      y1: ly + px * 0.3,
+    });
+    const pick = candidates.find((c) => !taken.some((t) => hits(t, boxOf(c)))) ?? candidates[0]!;
+    taken.push(boxOf(pick));
+    out.push({
+      x: pick[0],
+      y: pick[1],
+      lines: [{ text, px }],
+      fill: t.stationText,
+      anchor: 'start',
+      cls: border ? 'border' : 'station',
+    });
   }
-  for (const t of text.legendTrains) {
-    rows.push([
-      `<path transform="translate(${r1(14 * s)} 0) rotate(90) scale(${(Math.round(((22 * s) / 48) * 100) / 100).toString()})" d="M0 -21L17 19L0 10L-17 19Z"${attrs({ fill: t.color, stroke: '#ffffff', 'stroke-width': 4 })}/>`,
-      t.label,
-    ]);
-  }
-  const rowH = 21 * s;
-  const legW = Math.min(W * 0.3, Math.max(...rows.map(([, l]) => l.length * 7 * s))) + 62 * s;
-  const legX = W - m - legW;
-  const legY = ny + nr + 12 * s;
-  const legH = rows.length * rowH + 40 * s;
-  out.push(
-    `<g id="legend">${card(legX, legY, legW, legH)}` +
-      label(legX + 12 * s, legY + 22 * s, 'Legend', {
-        'font-size': r1(13 * s),
-        'font-weight': 700,
-        fill: '#1f2933',
-      }) +
-      rows
-        .map(([sw, l], i) => {
-          const y = legY + 40 * s + i * rowH;
-          return (
-            `<g transform="translate(${r1(legX + 12 * s)} ${r1(y - 4 * s)})">${sw}</g>` +
-            label(legX + 50 * s, y, l, { 'font-size': r1(12.5 * s), fill: '#1f2933' })
-          );
-        })
-        .join('') +
-      '</g>',
-  );
-  const lines = text.verdictLines?.filter(Boolean) ?? [];
-  if (lines.length) {
-    const vW = Math.min(W * 0.34, Math.max(legW, ...lines.map((l) => l.length * 7 * s + 24 * s)));
-    const vY = legY + legH + 12 * s;
-    out.push(
-      `<g id="verdict">${card(W - m - vW, vY, vW, lines.length * rowH + 16 * s)}` +
-        lines
-          .map((l, i) =>
-            label(W - m - vW + 12 * s, vY + 22 * s + i * rowH, l, {
-              'font-size': r1(12.5 * s),
-              'font-weight': i === 0 ? 700 : undefined,
-              fill: '#1f2933',
-            }),
-          )
-          .join('') +
-        '</g>',
-    );
-  }
-  const attrH = 18 * s;
-  const bar = scaleBar(camera.center[1], camera.zoom, 160 * s);
-  const by = H - attrH - m;
-  const barLabel = bar.meters >= 1000 ? `${bar.meters / 1000} km` : `${bar.meters} m`;
-  out.push(
-    `<g id="scale-bar">` +
-      `<rect${attrs({ x: r1(m - 4 * s), y: r1(by - 22 * s), width: r1(bar.cssPx + 8 * s), height: r1(28 * s), fill: '#ffffff', 'fill-opacity': 0.8 })}/>` +
-      `<path${attrs({ d: `M${r1(m)} ${r1(by - 6 * s)}V${r1(by)}H${r1(m + bar.cssPx)}V${r1(by - 6 * s)}`, fill: 'none', stroke: '#1f2933', 'stroke-width': r1(2 * s) })}/>` +
-      label(m + 2 * s, by - 9 * s, barLabel, { 'font-size': r1(11 * s), fill: '#1f2933' }) +
-      '</g>',
-  );
-  if (text.caption) {
-    const capY = by - 68 * s;
-    out.push(
-      `<g id="caption">${card(m, capY, Math.min(W - 2 * m, text.caption.length * 10 * s + 24 * s), 36 * s)}` +
-        label(m + 12 * s, capY + 25 * s, text.caption, {
-          'font-size': r1(18 * s),
-          'font-weight': 700,
-          fill: '#1f2933',
-        }) +
-        '</g>',
-    );
-  }
-  const attribution = [BASEMAP_ATTRIBUTION, text.attribution].filter(Boolean).join(' · ');
-  out.push(
-    `<g id="attribution">` +
-      `<rect${attrs({ x: 0, y: r1(H - attrH), width: r1(W), height: r1(attrH), fill: '#ffffff', 'fill-opacity': 0.85 })}/>` +
-      label(W - 6 * s, H - 5 * s, attribution, {
-        'font-size': r1(11 * s),
-        'text-anchor': 'end',
-        fill: '#52606d',
-      }) +
-      '</g>',
-  );
-  return out.join('\n');
+  return out;
+}
+
+function labelSvg(l: PlacedLabel): string {
+  const tspans = l.lines
+    .filter((t) => t.text)
+    .map(
+      (t, i) =>
+        `<tspan${attrs({ x: r1(l.x), dy: i ? r1(t.px * 1.2) : undefined, 'font-size': r1(t.px) })}>${xmlEscape(t.text)}</tspan>`,
+    )
+    .join('');
+  return `<text${attrs({
+    x: r1(l.x),
+    y: r1(l.y),
+    fill: l.fill,
+    'text-anchor': l.anchor === 'middle' ? 'middle' : undefined,
+    'letter-spacing': l.spacing ? r1(l.spacing) : undefined,
+    class: l.cls,
+  })}>${tspans}</text>`;
 }
 
 /**
- * A true vector SVG of the export view: country outlines clipped to the view, borders, the route
- * legs coloured by country (alternative routings dashed), stations and their labels with local
- * names, the trains at the moment, and the composition; each in its own `<g id>` so it can be
- * restyled. Projected with the same Web Mercator camera as the raster export; provenance in
- * `<metadata>`. Coordinates are rounded to 0.1 px.
+ * A true vector SVG of the scene, the same view and decorations as the PNG: country outlines
+ * clipped to the view, borders, the route styled as the map styles it (the shown routing by
+ * country, the other routings dashed), stations, the labels MapLibre placed for the same camera,
+ * the trains at the moment, and the decorations from the same layout; each in its own `<g id>`.
+ * The fonts it draws with are embedded (the unicode-range subsets its text needs), so it looks the
+ * same where Noto is not installed. Provenance in `<metadata>`; coordinates rounded to 0.1 px.
  */
-export async function exportSvg(opts: SvgExportOptions): Promise<string> {
-  // with the chart option: the map's own SVG nested top left, the chart panel beside or under it
-  const frame = chartFrame(opts);
-  if (frame) {
-    const { chart: _, ...mapOnly } = opts;
-    const map = await exportSvg({
-      ...mapOnly,
-      width: frame.mapWidth,
-      height: frame.mapHeight,
-      pixelRatio: frame.pixelRatio,
-    });
-    return frame.svg(map, opts.moment.tMs);
-  }
-  const t = themeOf(opts.theme);
-  const layout = rasterLayout(opts.width, opts.height, opts.pixelRatio);
-  const W = layout.cssWidth;
-  const H = layout.cssHeight;
-  const camera = fitView(opts.view, W, H, compositionPadding(W, H));
+export async function exportSvg(scene: Scene, run: RunControl): Promise<string> {
+  const W = scene.raster.cssWidth;
+  const H = scene.raster.cssHeight;
+  const t = themeOf(scene.theme);
+  const base = run.baseUrl ?? document.baseURI;
+  const { layout, prims, measure } = await prepareScene(scene, run.signal);
+  const chart = await chartPanelOf(scene, layout);
+  const camera = layout.camera;
   const project = projector(camera);
   const toPts = (coords: Position[]) => coords.map(([lon, lat]) => project(lon!, lat!));
   const margin = 20;
   const box: Box = { x0: -margin, y0: -margin, x1: W + margin, y1: H + margin };
-  const base = opts.baseUrl ?? document.baseURI;
-  opts.onProgress?.(0.05, 'basemap');
+  run.onProgress?.(0.05, 'labels');
+  const exportMap = await createExportMap({
+    raster: { cssWidth: W, cssHeight: H, pixelRatio: 1 },
+    camera,
+    route: scene.route,
+    moving: scene.moving,
+    routing: scene.routing,
+    showVariants: scene.showVariants,
+    theme: scene.theme,
+    baseUrl: base,
+    ...(run.signal ? { signal: run.signal } : {}),
+  });
+  let labels: PlacedLabel[];
+  try {
+    labels = placedLabels(exportMap.map, camera, measure, t);
+  } finally {
+    exportMap.remove();
+  }
+  run.onProgress?.(0.4, 'basemap');
   const [countries, borders] = await Promise.all([
-    fetchGeoJson(new URL('basemap/countries-10m.geojson', base).href, opts.signal),
-    fetchGeoJson(new URL('basemap/borders-10m.geojson', base).href, opts.signal),
+    fetchGeoJson(new URL('basemap/countries-10m.geojson', base).href, run.signal),
+    fetchGeoJson(new URL('basemap/borders-10m.geojson', base).href, run.signal),
   ]);
-  throwIfAborted(opts.signal);
-  opts.onProgress?.(0.5, 'vector');
+  throwIfAborted(run.signal);
+  run.onProgress?.(0.6, 'vector');
 
   const countryPaths = countries.features
     .map((f) => {
@@ -411,77 +364,56 @@ export async function exportSvg(opts: SvgExportOptions): Promise<string> {
     false,
   );
 
-  const legs = opts.route.features.filter(isLeg);
-  const showVariants = opts.showVariants ?? true;
-  const routing = opts.moment.routing;
-  const mainLegs = legs.filter((l) => onRouting(l.properties, routing));
-  const variantLegs = showVariants ? legs.filter((l) => !onRouting(l.properties, routing)) : [];
+  const legs = scene.route.features.filter(isLeg);
+  const mainLegs = legs.filter((l) => onRouting(l.properties, scene.routing));
+  const otherLegs = scene.showVariants
+    ? legs.filter((l) => !onRouting(l.properties, scene.routing))
+    : [];
   const legPath = (l: (typeof legs)[number]) =>
     pathOf(clipLine(toPts(l.geometry.coordinates), box), false);
-  const lineW = widthAt(WIDTHS.line, camera.zoom);
-  const casingW = widthAt(WIDTHS.casing, camera.zoom);
   const variantW = widthAt(WIDTHS.variant, camera.zoom);
-  const variantsSvg = variantLegs
-    .map(
-      (l) =>
-        `<path${attrs({ d: legPath(l), stroke: t.variant, 'data-leg': l.properties.id, 'data-variant': routingsOf(l.properties)?.join(' ') })}/>`,
-    )
+  const variantsSvg = otherLegs
+    .map((l) => `<path${attrs({ d: legPath(l), 'data-leg': l.properties.id })}/>`)
     .join('');
   const casingSvg = mainLegs.map((l) => `<path${attrs({ d: legPath(l) })}/>`).join('');
   const routeSvg = mainLegs
     .map((l) => {
       const c = l.properties.country;
-      const color = railColor(t, c);
-      return `<path${attrs({ d: legPath(l), stroke: color, class: `leg ${c.toLowerCase()}`, 'data-leg': l.properties.id, 'data-line': l.properties.line })}/>`;
+      return `<path${attrs({ d: legPath(l), stroke: legColor(c, t), class: `leg ${c.toLowerCase()}`, 'data-leg': l.properties.id, 'data-line': l.properties.line })}/>`;
     })
     .join('');
-  const bridgeSvg = legs
+  const bridgeSvg = mainLegs
     .filter((l) => l.properties.line.includes('Bridge'))
     .map((l) => `<path${attrs({ d: legPath(l) })}/>`)
     .join('');
 
   const inside = ([x, y]: Pt) => x >= 0 && x <= W && y >= 0 && y <= H;
-  const stations = opts.route.features
-    .filter(isStation)
-    .filter((st) => showVariants || onRouting(st.properties, routing));
   const stationSvg: string[] = [];
-  const labelSvg: string[] = [];
-  const minorSvg: string[] = [];
-  for (const st of stations) {
+  for (const st of scene.route.features.filter(isStation)) {
+    const pr = st.properties;
+    if (!onRouting(pr, scene.routing)) continue;
     const p = project(st.geometry.coordinates[0]!, st.geometry.coordinates[1]!);
     if (!inside(p)) continue;
-    const pr = st.properties;
-    const border = pr.kind === 'border';
-    const stroke = !onRouting(pr, routing) ? t.variant : railColor(t, pr.country);
+    const zoomR = (a: number, b: number) => linear(camera.zoom, 4, a, 9, b);
     stationSvg.push(
-      border
+      pr.kind === 'border'
         ? `<circle${attrs({ cx: r1(p[0]), cy: r1(p[1]), r: 6, fill: t.borderPoint, stroke: t.halo, 'stroke-width': 2, class: 'border-point' })}/>`
-        : `<circle${attrs({ cx: r1(p[0]), cy: r1(p[1]), r: pr.principal ? 5 : 3.5, fill: t.stationFill, stroke, 'stroke-width': 2, 'data-name': pr.name })}/>`,
+        : `<circle${attrs({ cx: r1(p[0]), cy: r1(p[1]), r: r1(pr.principal ? zoomR(4.5, 6) : zoomR(1.5, 4)), fill: t.stationFill, stroke: legColor(pr.country, t), 'stroke-width': r1(pr.principal ? 2 : zoomR(1, 2)), 'data-name': pr.name })}/>`,
     );
-    const text = border ? pr.name : `${pr.name} ${pr.name_local ?? ''}`.trim();
-    const el = label(p[0] + 9, p[1] + 4, text, { 'font-size': pr.principal || border ? 13 : 11 });
-    (pr.principal || border ? labelSvg : minorSvg).push(el);
   }
-  const places = PLACE_LABELS.features
-    .map((f) => {
-      if (f.geometry.type !== 'Point') return '';
-      const p = project(f.geometry.coordinates[0]!, f.geometry.coordinates[1]!);
-      if (!inside(p)) return '';
-      const pr = (f.properties ?? {}) as Record<string, string>;
-      const country = pr.kind === 'country';
-      const text = country ? (pr.name ?? '') : `${pr.name ?? ''} ${pr.name_local ?? ''}`;
-      return label(p[0], p[1], text, {
-        'text-anchor': 'middle',
-        'font-size': country ? 15 : pr.kind === 'river' ? 12 : 13,
-        'letter-spacing': country ? 3.75 : undefined,
-        fill: country ? t.countryLabel : t.waterLabel,
-        'font-style': country ? undefined : 'italic',
-        class: pr.kind,
-      });
-    })
-    .filter(Boolean);
+  const routeLabels = labels.filter((l) => l.cls === 'station' || l.cls === 'border');
+  const placeLabels = labels.filter((l) => l.cls !== 'station' && l.cls !== 'border');
 
-  const prov = provenanceOf(opts.moment, opts.text.title);
+  const allText = [
+    ...labels.flatMap((l) => l.lines.map((t) => t.text)),
+    ...prims.flatMap((p) => (p.t === 'text' ? [p.text] : [])),
+    ...scene.moving.features.map((f) => String(f.properties?.label ?? '')),
+    'N',
+  ].join(' ');
+  const fontCss = await embeddedFontCss(base, allText, run.signal);
+  throwIfAborted(run.signal);
+
+  const prov = provenanceOf(run.moment, scene.text.title);
   const meta =
     `<metadata><jm:provenance xmlns:jm="https://journey-map.invalid/ns/export">` +
     `<jm:journey>${xmlEscape(prov.journey)}</jm:journey>` +
@@ -490,35 +422,35 @@ export async function exportSvg(opts: SvgExportOptions): Promise<string> {
     `<jm:url>${xmlEscape(prov.sourceUrl)}</jm:url>` +
     `<jm:software>${xmlEscape(prov.software)}</jm:software>` +
     `</jm:provenance></metadata>`;
-  const halo = `paint-order="stroke" stroke="${t.halo}" stroke-width="3" stroke-linejoin="round"`;
+  const halo = (w: number, c = 'rgba(255,255,255,0.9)') =>
+    `paint-order="stroke" stroke="${c}" stroke-width="${w * 2}" stroke-linejoin="round"`;
   const svg = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${opts.width}" height="${opts.height}" viewBox="0 0 ${W} ${H}" font-family="${xmlEscape(FAMILY)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${scene.width}" height="${scene.height}" viewBox="0 0 ${W} ${H}" font-family="${xmlEscape(FAMILY.replaceAll('"', "'"))}">`,
     `<title>${xmlEscape(prov.title)}</title>`,
     `<desc>${xmlEscape(prov.description)}</desc>`,
     meta,
-    `<defs><clipPath id="view"><rect width="${W}" height="${H}"/></clipPath></defs>`,
+    `<defs><clipPath id="view"><rect width="${W}" height="${H}"/></clipPath>${CARD_SHADOW_DEF}<style>${fontCss}</style></defs>`,
     `<g id="map" clip-path="url(#view)">`,
-    `<rect id="sea" width="${W}" height="${H}" fill="${t.sea}"/>`,
+    scene.transparent ? '' : `<rect id="sea" width="${W}" height="${H}" fill="${t.sea}"/>`,
     `<g id="countries" stroke="none" fill-rule="evenodd">${countryPaths.join('')}</g>`,
     `<g id="borders" fill="none" stroke="${t.border}" stroke-width="${r1(widthAt(WIDTHS.border, camera.zoom))}" stroke-dasharray="3 2"><path d="${borderD}"/></g>`,
-    `<g id="place-labels" ${halo}>${places.join('')}</g>`,
+    `<g id="place-labels" ${halo(1.2, t.labelHalo)}>${placeLabels.map(labelSvg).join('')}</g>`,
     `<g id="route" fill="none" stroke-linecap="round" stroke-linejoin="round">`,
-    `<g id="route-variants" stroke-width="${r1(variantW)}" stroke-opacity="0.55" stroke-dasharray="${r1(2 * variantW)} ${r1(1.5 * variantW)}">${variantsSvg}</g>`,
-    `<g id="route-casing" stroke="${t.halo}" stroke-width="${r1(casingW)}">${casingSvg}</g>`,
-    `<g id="route-line" stroke-width="${r1(lineW)}">${routeSvg}</g>`,
+    `<g id="route-variants" stroke="${t.variant}" stroke-width="${r1(variantW)}" stroke-opacity="0.6" stroke-linecap="butt" stroke-dasharray="${r1(2 * variantW)} ${r1(1.5 * variantW)}">${variantsSvg}</g>`,
+    `<g id="route-casing" stroke="${t.halo}" stroke-width="${r1(widthAt(WIDTHS.casing, camera.zoom))}">${casingSvg}</g>`,
+    `<g id="route-line" stroke-width="${r1(widthAt(WIDTHS.line, camera.zoom))}">${routeSvg}</g>`,
     `<g id="route-bridge" stroke="${t.bridge}" stroke-width="${r1(widthAt(WIDTHS.bridge, camera.zoom))}" stroke-linecap="butt">${bridgeSvg}</g>`,
     `</g>`,
-    trainsSvg(opts.moment.moving, project, box, camera, t),
+    trainsSvg(scene.moving, project, box, camera, t),
     `<g id="stations">${stationSvg.join('')}</g>`,
-    `<g id="labels" fill="${t.stationText}" ${halo}>${labelSvg.join('')}</g>`,
-    `<g id="labels-minor" fill="${t.stationText}" visibility="hidden" ${halo}>${minorSvg.join('')}</g>`,
+    `<g id="labels" ${halo(1.5, t.stationHalo)}>${routeLabels.map(labelSvg).join('')}</g>`,
     `</g>`,
     `<g id="composition">`,
-    decorationsSvg(camera, opts.text),
+    primsToSvg(prims, chart ? () => chart.svg(run.moment.tMs) : undefined),
     `</g>`,
     `</svg>`,
   ].join('\n');
-  opts.onProgress?.(1, 'done');
+  run.onProgress?.(1, 'done');
   return svg;
 }

@@ -1,6 +1,4 @@
 import type { FeatureCollection } from 'geojson';
-import type { RouteCollection } from '../domain/route/route';
-import type { ThemeName } from '../map/style';
 import type { ChartData } from '../present/chart/time-distance';
 
 /** The moment of the journey an export shows, handed over by the app (never read from the player). */
@@ -9,17 +7,26 @@ export interface ExportMoment {
   tMs: number;
   /** The caption of the moment: local time with zone, km, scenario. */
   caption: string;
+  /** UTC offset of the clock at the moment shown, minutes (file names use the local date). */
+  utcOffsetMin: number;
   scenarioId: string;
   scenarioLabel: string;
-  /** The routing the main line follows (the app's choice). */
-  routing: string;
   /** Distance travelled by the main train at `tMs`, km. */
   km: number;
-  /** A URL that reopens the same view in the app. */
-  reopenUrl: string;
+  /** The app-relative link (`#t=…`) that reopens the same view wherever the app is served. */
+  reopenLink: string;
   journeyTitle: string;
-  /** The journey's whole time range, UTC ms. */
+  /** The route's own sources (the basemap credit is added by the export). */
+  attribution: string;
+  /** What the legend calls the line: "Rail" for the built-in journeys, "Route" for a file. */
+  lineNoun: string;
+  /** The routing shown as the main line, and whether the other routings are drawn. */
+  routing: string;
+  showVariants: boolean;
+  /** The journey's whole time range (every train), UTC ms. */
   timeRange: [number, number];
+  /** When the main train arrives, UTC ms (animations end here by default). */
+  mainArrivalMs: number;
   /** Trains and trail at `tMs`, as `movingFeatures()` returns them. */
   moving: FeatureCollection;
   /** The trains shown in the legend (main and ghost trains). */
@@ -45,7 +52,7 @@ export interface ExportView {
 export interface Provenance {
   title: string;
   description: string;
-  /** The URL that reopens the same view. */
+  /** The app-relative link (`#t=…`) that reopens the same view. */
   sourceUrl: string;
   journey: string;
   /** The moment shown (ISO instant, and the caption). */
@@ -75,7 +82,7 @@ export interface CompositionText {
 /** Software name written into provenance. */
 export const SOFTWARE = 'Journey Map export (MapLibre GL JS, Natural Earth)';
 
-export { BASEMAP_ATTRIBUTION, ROUTE_ATTRIBUTION } from '../map/style';
+export { BASEMAP_ATTRIBUTION } from '../map/style';
 
 /** Provenance for a moment, with an optional title. */
 export function provenanceOf(moment: ExportMoment, title: string): Provenance {
@@ -83,7 +90,7 @@ export function provenanceOf(moment: ExportMoment, title: string): Provenance {
   return {
     title,
     description: `${moment.journeyTitle} at ${moment.caption}`,
-    sourceUrl: moment.reopenUrl,
+    sourceUrl: moment.reopenLink,
     journey: moment.journeyTitle,
     moment: `${iso} (${moment.caption})`,
     scenario: `${moment.scenarioLabel} [${moment.scenarioId}]`,
@@ -102,27 +109,4 @@ export class ExportCancelled extends Error {
 /** Throws {@link ExportCancelled} when the signal is aborted. */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ExportCancelled();
-}
-
-/** What every export (image, SVG, animation) is given. */
-export interface ExportCommon {
-  /** Output size in pixels, exactly. */
-  width: number;
-  height: number;
-  /** Device pixels per CSS pixel; chosen from the size when omitted. */
-  pixelRatio?: number;
-  route: RouteCollection;
-  /** The moment shown (for animations: the one the export was started from; provenance, legend). */
-  moment: ExportMoment;
-  view: ExportView;
-  text: CompositionText;
-  showVariants?: boolean;
-  /** The map theme (light when omitted). */
-  theme?: ThemeName;
-  /** Adds the time–distance chart (`moment.chart`) as a panel under or beside the map. */
-  chart?: 'bottom' | 'right';
-  /** Where the app is served from (the basemap GeoJSON is fetched relative to it). */
-  baseUrl?: string;
-  signal?: AbortSignal;
-  onProgress?: ProgressCallback;
 }

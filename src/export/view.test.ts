@@ -5,7 +5,6 @@ import {
   mercatorWorld,
   metersPerPixel,
   projector,
-  rasterLayout,
   scaleBar,
 } from './view';
 
@@ -90,30 +89,5 @@ describe('view', () => {
     expect(bar.cssPx).toBeLessThanOrEqual(150);
     expect(bar.cssPx).toBeGreaterThan(150 / 2.5);
     expect(String(bar.meters)).toMatch(/^[125]0*$/);
-  });
-
-  it('rasterLayout keeps Full HD at ratio 1 and draws 4K and 8K at ratio 2 and 4', () => {
-    expect(rasterLayout(1920, 1080)).toEqual({ cssWidth: 1920, cssHeight: 1080, pixelRatio: 1 });
-    expect(rasterLayout(3840, 2160)).toEqual({ cssWidth: 1920, cssHeight: 1080, pixelRatio: 2 });
-    expect(rasterLayout(7680, 4320)).toEqual({ cssWidth: 1920, cssHeight: 1080, pixelRatio: 4 });
-  });
-
-  it('rasterLayout always yields exactly the asked size', () => {
-    for (const [w, h] of [
-      [3841, 2161],
-      [5000, 3000],
-      [640, 360],
-      [7679, 4319],
-      [1, 1],
-    ] as const) {
-      const l = rasterLayout(w, h);
-      expect(Math.round(l.cssWidth * l.pixelRatio)).toBe(w);
-      expect(Math.round(l.cssHeight * l.pixelRatio)).toBe(h);
-    }
-  });
-
-  it('rasterLayout rejects sizes that are not whole pixels', () => {
-    expect(() => rasterLayout(0, 10)).toThrow();
-    expect(() => rasterLayout(10.5, 10)).toThrow();
   });
 });

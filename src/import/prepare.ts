@@ -3,6 +3,7 @@ import { measureVariants, type MeasuredVariant } from '../domain/claims/claims';
 import { isLeg, legsOf, type LegFeature, type RouteCollection } from '../domain/route/route';
 import type { ImportedJourney, ImportedTimeline } from './types';
 import { haversineKm } from './route-build';
+import { zoneStretches } from './zones';
 import { dpImportance, keepMostImportant, segmentDistance } from './simplify';
 
 /** The map draws at most this many route vertices; the rest only count for distances. */
@@ -181,8 +182,10 @@ export function prepareImport(
     });
   }
   const fullKm = measured[0]?.summary.totalKm ?? 0;
+  const main = measured[0]?.route;
   return {
     ...imported,
+    ...(main ? { timeZones: zoneStretches(main) } : {}),
     route: display,
     ...(imported.timeline ? { timeline: thinTimeline(imported.timeline) } : {}),
     measuredVariants: measured,

@@ -91,13 +91,18 @@ function legProps(
   };
 }
 
+/** Up to this many named points of a file are labelled from the start and get timeline ticks. */
+export const LABELLED_STATIONS_MAX = 40;
+
 function stationProps(
   props: Record<string, unknown>,
   index: number,
   fileName: string,
   warnings: string[],
+  few: boolean,
 ): StationProps {
-  const name = str(props['name']) ?? str(props['title']) ?? `Point ${index + 1}`;
+  const own = str(props['name']) ?? str(props['title']);
+  const name = own ?? `Point ${index + 1}`;
   const local = str(props['name_local']);
   const variants = strings(props['variants']);
   return {
@@ -105,7 +110,11 @@ function stationProps(
     name: clip(name, warnings),
     ...(local ? { name_local: clip(local, warnings) } : {}),
     country: str(props['country']) ?? '',
-    ...(typeof props['principal'] === 'boolean' ? { principal: props['principal'] } : {}),
+    ...(typeof props['principal'] === 'boolean'
+      ? { principal: props['principal'] }
+      : own && few
+        ? { principal: true }
+        : {}),
     ...(variants ? { variants } : {}),
     source: typeof props['source'] === 'string' ? props['source'] : fileName,
   };
@@ -227,7 +236,13 @@ export function buildRoute(
     );
     return {
       type: 'Feature',
-      properties: stationProps(s.props, i, fileName, warnings),
+      properties: stationProps(
+        s.props,
+        i,
+        fileName,
+        warnings,
+        rawStations.length <= LABELLED_STATIONS_MAX,
+      ),
       geometry: { type: 'Point', coordinates: [lon, s.lat] },
     };
   });

@@ -4,16 +4,17 @@ import hanoiRoute from '../../geo/routes/pyongyang-dongdang-2019.geojson?url';
 import hanoiJourney from '../../geo/journeys/pyongyang-dongdang-2019.json?url';
 import vagueUrl from '../../geo/journeys/vague-words.json?url';
 import type { JourneySources } from './journey-state.svelte';
+import { BUILTIN_JOURNEY_IDS } from './builtin-ids';
 
 /** The journeys that ship with the app, by the id the URL names (`#j=…`). */
 export const BUILTIN_JOURNEYS: { id: string; label: string; sources: JourneySources }[] = [
   {
-    id: 'pyongyang-beijing-2025',
+    id: BUILTIN_JOURNEY_IDS[0]!,
     label: 'Pyongyang → Beijing, September 2025',
     sources: { routeUrl: beijingRoute, journeyUrl: beijingJourney, vagueUrl },
   },
   {
-    id: 'pyongyang-dongdang-2019',
+    id: BUILTIN_JOURNEY_IDS[1]!,
     label: 'Pyongyang → Dong Dang (Hanoi summit), February 2019',
     sources: { routeUrl: hanoiRoute, journeyUrl: hanoiJourney, vagueUrl },
   },

@@ -7,7 +7,8 @@ import type { Journey, VagueWords } from '../domain/data/journey';
 import { parseJourney, parseVagueWords } from '../domain/data/parse-journey';
 import { formatDataError } from '../domain/data/data-error';
 import { buildScenarios, kmAtTime, timeAtKm, type Scenario } from '../domain/schedule/schedule';
-import type { PlaybackScenario } from '../domain/schedule/playback';
+import type { PlaybackScenario, ZoneLookup } from '../domain/schedule/playback';
+import { stretchZones } from '../domain/time/iana';
 import type { ImportedJourney } from '../domain/data/imported';
 
 /** Speed assumed to play an imported route that carries no times. */
@@ -47,6 +48,15 @@ export class JourneyState {
 
   /** The title to show. */
   title = $derived(this.journey?.title ?? this.imported?.name ?? 'Journey Map');
+
+  /**
+   * The clock's zones: the journey file's fixed zones, or for an imported route the IANA zones
+   * along it (looked up from its coordinates at import), daylight saving included.
+   */
+  clockZones: ZoneLookup = $derived(
+    this.journey?.zones ??
+      (this.imported?.timeZones?.length ? stretchZones(this.imported.timeZones) : {}),
+  );
 
   /** Every routing measured once (an import comes measured on its full line, from the worker). */
   measuredVariants = $derived(

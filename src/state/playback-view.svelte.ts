@@ -108,12 +108,7 @@ export class PlaybackView {
 
   readouts = $derived.by(() =>
     this.journey.current && this.main
-      ? readoutsAt(
-          this.journey.current,
-          this.main,
-          this.player.clock.tMs,
-          this.journey.journey?.zones ?? {},
-        )
+      ? readoutsAt(this.journey.current, this.main, this.player.clock.tMs, this.journey.clockZones)
       : null,
   );
 

@@ -1,9 +1,16 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashFor, parseExportArgs, UsageError } from '../../scripts/export';
+import {
+  assertWritableTarget,
+  hashFor,
+  parseExportArgs,
+  requestOf,
+  UsageError,
+  type ExportArgs,
+} from '../../scripts/export';
 import { pngSize, readPngText } from '../../src/export/png-text';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -91,8 +98,22 @@ describe('parseExportArgs', () => {
     [['--out', 'a.png', '--colour', 'red'], /unknown option --colour/],
     [['--out', 'a.png', '--width', '12.5'], /--width/],
     [['--out', 'a.png', '--width', 'wide'], /--width/],
-    [['--out', 'a.png', '--width', '7681'], /--width/],
-    [['--out', 'a.png', '--height', '4321'], /--height/],
+    [['--out', 'a.png', '--width', '16385'], /--width/],
+    [['--out', 'a.png', '--height', '16385'], /--height/],
+    [['--out', 'a.png', '--width', '0x10'], /--width must be a whole number/],
+    [['--out', 'a.png', '--width', '1e3'], /--width/],
+    [['--out', 'a.png', '--width', ' 640'], /--width/],
+    [['--out', 'a.png', '--progress', '0x1'], /--progress/],
+    [['--out', 'a.gif', '--fps', '0x10'], /--fps/],
+    [['--out', 'a.png', '--map', '0x8/39.84/118.28'], /--map/],
+    [['--out', 'a.png', '--width', '12000', '--height', '9000'], /million pixels/],
+    [['--out', 'a.png', '--preset', '16:9', '--width', '640'], /not both/],
+    [['--out', 'a.png', '--preset', 'postcard'], /--preset must be one of/],
+    [['--out', 'a.png', '--theme', 'neon'], /--theme/],
+    [['--out', 'a.jpg', '--transparent'], /PNG/],
+    [['--out', 'a.png', '--claims=yes'], /takes no value/],
+    [['--out', 'a.png', '--follow'], /webm, mp4 and gif/],
+    [['--out', 'a.png', '--variant', 'b'], /--variant/],
     [['--out', 'a.png', '--height', '0'], /--height/],
     [['--out', 'a.png', '--at', '2025-09-01T20:00:00Z', '--progress', '0.5'], /not both/],
     [['--out', 'a.png', '--progress', '1.5'], /--progress/],
@@ -109,6 +130,52 @@ describe('parseExportArgs', () => {
   ])('parseExportArgs(%j) throws a usage error', (argv, message) => {
     expect(() => parseExportArgs(argv)).toThrow(UsageError);
     expect(() => parseExportArgs(argv)).toThrow(message);
+  });
+
+  it('parseExportArgs reads the preset, journey, variant, theme and switches into one dispatcher request', () => {
+    const args = parseExportArgs([
+      '--out',
+      'story.webm',
+      '--preset',
+      '9:16',
+      '--journey',
+      'pyongyang-dongdang-2019',
+      '--variant',
+      'B',
+      '--theme',
+      'dark',
+      '--claims',
+      '--chart',
+      '--follow',
+      '--until-last',
+      '--subtitle',
+      'Night run',
+    ]) as ExportArgs;
+    expect(args).toMatchObject({ width: 1080, height: 1920, preset: '9:16', variant: 'B' });
+    expect(requestOf(args)).toEqual({
+      format: 'webm',
+      preset: '9:16',
+      subtitle: 'Night run',
+      theme: 'dark',
+      claims: true,
+      chart: 'bottom',
+      follow: true,
+      untilLastTrain: true,
+    });
+    expect(hashFor(args)).toBe('#j=pyongyang-dongdang-2019&v=B');
+  });
+
+  it('assertWritableTarget refuses a symbolic link, a folder and a device, and accepts a file', async () => {
+    const sub = join(dir, 'targets');
+    await mkdir(sub, { recursive: true });
+    await writeFile(join(sub, 'plain.png'), 'x');
+    await symlink(join(sub, 'plain.png'), join(sub, 'link.png'));
+    await expect(assertWritableTarget(join(sub, 'plain.png'))).resolves.toBeUndefined();
+    await expect(assertWritableTarget(join(sub, 'new.png'))).resolves.toBeUndefined();
+    await expect(assertWritableTarget(join(sub, 'link.png'))).rejects.toThrow(/symbolic link/);
+    await expect(assertWritableTarget(sub)).rejects.toThrow(/a folder/);
+    await expect(assertWritableTarget('/dev/null')).rejects.toThrow(/a device/);
+    expect(await readFile(join(sub, 'plain.png'), 'utf8')).toBe('x');
   });
 
   it('hashFor passes the instant and scenario as t and s, and a fraction as p', () => {
@@ -136,7 +203,7 @@ describe('parseExportArgs', () => {
 });
 
 describe('npm run export', () => {
-  it('exits 2 and prints the usage on a bad argument', async () => {
+  it('exits 2 and prints the usage on a bad argument', { timeout: 60_000 }, async () => {
     const { code, stderr } = await cli(['--out', join(dir, 'x.png'), '--width', '99999']);
     expect(code).toBe(2);
     expect(stderr).toContain('--width');
@@ -165,11 +232,15 @@ describe('npm run export', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('exits 1 with the reason when the output folder does not exist', async () => {
-    const { code, stderr } = await cli(['--out', join(dir, 'missing', 'x.png')]);
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/export failed: .*does not exist/);
-  });
+  it(
+    'exits 1 with the reason when the output folder does not exist',
+    { timeout: 60_000 },
+    async () => {
+      const { code, stderr } = await cli(['--out', join(dir, 'missing', 'x.png')]);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/export failed: .*does not exist/);
+    },
+  );
 
   it(
     'exits 1 and leaves no partial file when the file cannot be written',

@@ -1,6 +1,7 @@
 import type { RouteCollection } from '../route/route';
 import type { MeasuredVariant } from '../claims/claims';
 import type { Journey } from './journey';
+import type { ZoneStretch } from '../time/iana';
 
 /** A timed track: `km` along the route reached `tSec` seconds after `departUtcMs`. */
 export interface ImportedTimeline {
@@ -31,6 +32,8 @@ export interface ImportedJourney {
    * full line's. Use these instead of `measureVariants(route)`.
    */
   measuredVariants?: MeasuredVariant[];
+  /** The IANA time zones along the main routing, by km (set by `prepareImport`). */
+  timeZones?: ZoneStretch[];
   /** Vertex counts and lengths before and after simplification (set by `prepareImport`). */
   stats?: { vertices: number; displayVertices: number; fullKm: number };
   warnings: string[];

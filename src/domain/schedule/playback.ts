@@ -27,10 +27,18 @@ export function kmAtInstant(s: PlaybackScenario, tMs: number): number {
   return s.kmAt((tMs - s.departUtcMs) / 1000);
 }
 
+/**
+ * The clock's zones: fixed zones by id (the country of the leg), or a function of the place (km)
+ * and instant, for zones with daylight saving (imported journeys).
+ */
+export type ZoneLookup = Record<string, ZoneLike> | ((km: number, tMs: number) => ZoneLike);
+
 export interface Readouts {
   /** "Tue 2 Sep 03:00 Pyongyang (UTC+9)" — local time where the train is. */
   localTime: string;
   zoneId: string;
+  /** UTC offset of that local time, minutes. */
+  utcOffsetMin: number;
   elapsedSec: number;
   remainingSec: number;
   km: number;
@@ -48,14 +56,17 @@ export function readoutsAt(
   route: MeasuredRoute,
   s: PlaybackScenario,
   tMs: number,
-  zones: Record<string, ZoneLike>,
+  zones: ZoneLookup,
 ): Readouts {
   const tSec = Math.min(Math.max((tMs - s.departUtcMs) / 1000, 0), s.durationSec);
   const km = s.kmAt(tSec);
   const pos = positionAt(route, km);
   const leg = route.legs[pos.legIndex];
   const zoneId = zoneIdAtKm(route, km);
-  const zone = zones[zoneId] ?? { label: 'UTC', utcOffsetMin: 0 };
+  const zone =
+    typeof zones === 'function'
+      ? zones(km, tMs)
+      : (zones[zoneId] ?? { label: 'UTC', utcOffsetMin: 0 });
   const half = 30;
   const a = Math.max(tSec - half, 0);
   const b = Math.min(tSec + half, s.durationSec);
@@ -63,6 +74,7 @@ export function readoutsAt(
   return {
     localTime: formatLocal(tMs, zone),
     zoneId,
+    utcOffsetMin: zone.utcOffsetMin,
     elapsedSec: tSec,
     remainingSec: s.durationSec - tSec,
     km,

@@ -1,0 +1,175 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { PNG } from 'pngjs';
+import pixelmatch from 'pixelmatch';
+import { hex, launch, openPage, serveDist, waitForMapReady } from '../../scripts/lib/browser';
+import { COLORS } from '../../src/map/style';
+import { pngSize, readPngText } from '../../src/export/png-text';
+import { PRESETS } from '../../src/export/presets';
+import type { AutomationResult } from '../../src/export/automation';
+import type { ExportRequest } from '../../src/export/request';
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+let page: Page;
+
+const AT = '#t=2025-09-01T14:30:00Z';
+
+async function openApp(hash = AT): Promise<void> {
+  await page.goto(url + hash);
+  await page.reload();
+  await waitForMapReady(page);
+  await page.waitForFunction(() => typeof window.journeyMapExport === 'function', undefined, {
+    timeout: 30_000,
+  });
+}
+
+beforeAll(async () => {
+  ({ server, url } = await serveDist());
+  browser = await launch();
+  ({ page } = await openPage(browser));
+  await openApp();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function exportFile(request: ExportRequest): Promise<Buffer> {
+  const result: AutomationResult = await page.evaluate((r) => window.journeyMapExport!(r), request);
+  return Buffer.from(result.bytesBase64, 'base64');
+}
+
+const near = (data: Buffer, i: number, rgb: [number, number, number], tol: number) =>
+  Math.abs(data[i]! - rgb[0]) <= tol &&
+  Math.abs(data[i + 1]! - rgb[1]) <= tol &&
+  Math.abs(data[i + 2]! - rgb[2]) <= tol;
+
+/**
+ * Pixels drawn in a route colour in the map-only render, and how many of them the composed image
+ * changed (by more than a few levels per channel).
+ */
+function routePixelsChanged(mapOnly: Buffer, composed: Buffer): { route: number; changed: number } {
+  const a = PNG.sync.read(mapOnly);
+  const b = PNG.sync.read(composed);
+  const colours = [hex(COLORS.KP), hex(COLORS.CN)];
+  let route = 0;
+  let changed = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    if (!colours.some((c) => near(a.data, i, c, 24))) continue;
+    route++;
+    const same = [0, 1, 2].every((k) => Math.abs(a.data[i + k]! - b.data[i + k]!) <= 6);
+    if (!same) changed++;
+  }
+  return { route, changed };
+}
+
+describe('exports laid out for publication', () => {
+  for (const [id, preset] of Object.entries(PRESETS)) {
+    it(`the ${id} preset exports exactly ${preset.width}×${preset.height} px and covers no route pixel`, async () => {
+      const composed = await exportFile({ format: 'png', preset: id as never, claims: true });
+      expect(pngSize(composed)).toEqual({ width: preset.width, height: preset.height });
+      const mapOnly = await exportFile({
+        format: 'png',
+        preset: id as never,
+        claims: true,
+        decorations: false,
+      });
+      const { route, changed } = routePixelsChanged(mapOnly, composed);
+      expect(route).toBeGreaterThan(500);
+      expect(changed).toBe(0);
+    });
+  }
+
+  it('the SVG rendered by Chromium from its embedded fonts agrees with the PNG of the same view', async () => {
+    const request: ExportRequest = { format: 'png', preset: 'custom', width: 960, height: 540 };
+    const png = PNG.sync.read(await exportFile(request));
+    const svg = (await exportFile({ ...request, format: 'svg' })).toString('utf8');
+    expect(svg).toContain('@font-face');
+    expect(svg).toMatch(/font\/woff2;base64,/);
+    // drawn in a page of its own, as an image: only the fonts the SVG embeds are available
+    const { page: blank } = await openPage(browser, { width: 960, height: 540 });
+    const b64 = await blank.evaluate(async (text) => {
+      const img = new Image();
+      img.src = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = 960;
+      c.height = 540;
+      c.getContext('2d')!.drawImage(img, 0, 0, 960, 540);
+      return c.toDataURL('image/png').split(',')[1]!;
+    }, svg);
+    await blank.context().close();
+    const rendered = PNG.sync.read(Buffer.from(b64, 'base64'));
+    const diff = pixelmatch(png.data, rendered.data, undefined, 960, 540, { threshold: 0.2 });
+    const share = diff / (960 * 540);
+    console.log(`SVG vs PNG: ${(share * 100).toFixed(2)} % of pixels differ (threshold 0.2)`);
+    // the map is drawn by two engines (WebGL tiles vs vector paths): small edge differences only
+    expect(share).toBeLessThan(0.06);
+  });
+
+  it('an imported GPX in France exports with its own title, legend, attribution and CEST clock', async () => {
+    await page.setInputFiles(
+      '[data-testid="import-input"]',
+      join(import.meta.dirname, '..', 'fixtures', 'import', 'europe-summer.gpx'),
+    );
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid="journey-title"]')
+          ?.textContent?.includes('Strasbourg'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    await waitForMapReady(page);
+    const png = await exportFile({ format: 'png', preset: 'custom', width: 960, height: 540 });
+    const text = Object.fromEntries(readPngText(png).map((t) => [t.keyword, t.text]));
+    expect(text.Title).toBe('Paris → Strasbourg by TGV, 14 July 2025');
+    expect(text.Moment).toMatch(/Paris CEST \(UTC\+2\)/);
+    const svg = (
+      await exportFile({ format: 'svg', preset: 'custom', width: 960, height: 540 })
+    ).toString('utf8');
+    const composition = svg.slice(svg.indexOf('<g id="composition">'));
+    expect(composition).toContain('Route in France');
+    expect(composition).toContain('europe-summer.gpx');
+    expect(composition).not.toContain('North Korea');
+    expect(composition).not.toContain('1942');
+    expect(composition).toMatch(/Paris CEST \(UTC\+2\)/);
+    // the named waypoints are labelled on the map
+    expect(svg.slice(0, svg.indexOf('<g id="composition">'))).toContain('Nancy');
+    await openApp();
+  });
+
+  it('the dialog and the command line hook make the same PNG for the same options', async () => {
+    const hook = PNG.sync.read(
+      await exportFile({ format: 'png', preset: 'custom', width: 640, height: 360, claims: true }),
+    );
+    await page.click('[data-testid="open-export"]');
+    await page.selectOption('#export-size', 'custom');
+    await page.fill('#export-width', '640');
+    await page.fill('#export-height', '360');
+    await page.check('text=Include the claim-verdict card');
+    await page.click('dialog button[type="submit"]');
+    const link = page.locator('dialog a[download]');
+    await link.waitFor({ timeout: 300_000 });
+    expect(await link.getAttribute('download')).toMatch(
+      /^journey-map-2025-09-01T2330-640x360\.png$/,
+    );
+    const b64 = await page.evaluate(
+      async (href) => {
+        const bytes = new Uint8Array(await (await fetch(href)).arrayBuffer());
+        let s = '';
+        for (const b of bytes) s += String.fromCharCode(b);
+        return btoa(s);
+      },
+      (await link.getAttribute('href'))!,
+    );
+    const dialog = PNG.sync.read(Buffer.from(b64, 'base64'));
+    expect(pixelmatch(hook.data, dialog.data, undefined, 640, 360, { threshold: 0 })).toBe(0);
+    await page.keyboard.press('Escape');
+  });
+});
