@@ -166,8 +166,7 @@ describe('parseExportArgs', () => {
   });
 
   it('assertWritableTarget refuses a symbolic link, a folder and a device, and accepts a file', async () => {
-    const sub = join(dir, 'targets');
-    await mkdir(sub, { recursive: true });
+    const sub = await mkdtemp(join(tmpdir(), 'journey-export-targets-'));
     await writeFile(join(sub, 'plain.png'), 'x');
     await symlink(join(sub, 'plain.png'), join(sub, 'link.png'));
     await expect(assertWritableTarget(join(sub, 'plain.png'))).resolves.toBeUndefined();
@@ -176,6 +175,7 @@ describe('parseExportArgs', () => {
     await expect(assertWritableTarget(sub)).rejects.toThrow(/a folder/);
     await expect(assertWritableTarget('/dev/null')).rejects.toThrow(/a device/);
     expect(await readFile(join(sub, 'plain.png'), 'utf8')).toBe('x');
+    await rm(sub, { recursive: true, force: true });
   });
 
   it('hashFor passes the instant and scenario as t and s, and a fraction as p', () => {
