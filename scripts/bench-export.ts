@@ -4,9 +4,11 @@
  *   npx tsx scripts/bench-export.ts [--runs N]
  * Prints a table; `npm run bench` calls it. Requires dist/ (npm run build).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { preview } from 'vite';
 import { launch, openPage, serveDist, waitForMapReady } from './lib/browser';
 import type { AutomationOptions } from '../src/export/automation';
 
@@ -15,16 +17,19 @@ interface Case {
   options: AutomationOptions;
   /** Frames in the output, for a frames-per-second column. */
   frames?: number;
+  /** Compare with the bare MapLibre page rendering the same view at the same size. */
+  bare?: boolean;
 }
 
 const CASES: Case[] = [
-  { name: 'PNG 1920×1080', options: { format: 'png', width: 1920, height: 1080 } },
-  { name: 'PNG 3840×2160', options: { format: 'png', width: 3840, height: 2160 } },
+  { name: 'PNG 1920×1080', options: { format: 'png', width: 1920, height: 1080 }, bare: true },
+  { name: 'PNG 3840×2160', options: { format: 'png', width: 3840, height: 2160 }, bare: true },
   { name: 'SVG 1920×1080', options: { format: 'svg', width: 1920, height: 1080 } },
   {
     name: 'WebM 1280×720, 10 fps × 3 s',
     options: { format: 'webm', width: 1280, height: 720, fps: 10, durationS: 3 },
     frames: 30,
+    bare: true,
   },
   {
     name: 'MP4 1280×720, 10 fps × 3 s',
@@ -43,6 +48,9 @@ interface ResultRow {
   name: string;
   value: number;
   unit: string;
+  baseline?: number;
+  ratio?: number;
+  budget?: string;
 }
 
 /**
@@ -54,9 +62,26 @@ export async function benchExport(runs = 1, json = false): Promise<void> {
   if (!existsSync(join(root, 'dist', 'index.html'))) {
     throw new Error('dist/ is missing: run `npm run build` first');
   }
+  if (!existsSync(join(root, 'dist-bare', 'index.html'))) {
+    execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.bare.config.ts'], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+  }
   const { server, url } = await serveDist();
+  const bareServer = await preview({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    build: { outDir: 'dist-bare' },
+    preview: { host: '127.0.0.1', port: 0 },
+  });
+  const bareUrl = bareServer.resolvedUrls!.local[0]!;
   const browser = await launch();
   try {
+    const { page: barePage } = await openPage(browser);
+    await barePage.goto(bareUrl);
+    await waitForMapReady(barePage);
     const { page } = await openPage(browser);
     await page.goto(url);
     await waitForMapReady(page);
@@ -76,16 +101,44 @@ export async function benchExport(runs = 1, json = false): Promise<void> {
       }
       times.sort((a, b) => a - b);
       const s = times[Math.floor(times.length / 2)]!;
-      results.push({ name: `export ${c.name}`, value: Math.round(s * 100) / 100, unit: 's' });
+      let bareS: number | undefined;
+      if (c.bare) {
+        const bareTimes: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          const o = { width: c.options.width!, height: c.options.height!, frames: c.frames ?? 1 };
+          bareTimes.push(
+            (await barePage.evaluate(
+              (x) =>
+                (window as unknown as { bareExport: (o: typeof x) => Promise<number> }).bareExport(
+                  x,
+                ),
+              o,
+            )) / 1000,
+          );
+        }
+        bareTimes.sort((a, b) => a - b);
+        bareS = bareTimes[Math.floor(bareTimes.length / 2)]!;
+      }
+      const r2 = (x: number) => Math.round(x * 100) / 100;
+      results.push({
+        name: `export ${c.name}${bareS !== undefined && !c.frames ? ' vs bare MapLibre render + PNG' : ''}`,
+        value: r2(s),
+        unit: 's',
+        ...(bareS !== undefined && !c.frames
+          ? { baseline: r2(bareS), ratio: r2(s / bareS), budget: '≤ 1.5' }
+          : {}),
+      });
       if (c.frames)
         results.push({
-          name: `export ${c.name}, frame rate`,
-          value: Math.round((c.frames / s) * 100) / 100,
+          name: `export ${c.name}, frame rate${bareS !== undefined ? ' vs bare MapLibre render loop' : ''}`,
+          value: r2(c.frames / s),
           unit: 'frames/s',
+          ...(bareS !== undefined ? { baseline: r2(c.frames / bareS), ratio: r2(bareS / s) } : {}),
         });
       rows.push([
         c.name,
         s.toFixed(2),
+        bareS === undefined ? '' : bareS.toFixed(2),
         c.frames ? (c.frames / s).toFixed(2) : '',
         (bytes / 1e6).toFixed(2),
       ]);
@@ -94,7 +147,7 @@ export async function benchExport(runs = 1, json = false): Promise<void> {
       console.log(JSON.stringify(results));
       return;
     }
-    const head = ['export', 'seconds', 'frames/s', 'MB'];
+    const head = ['export', 'seconds', 'bare MapLibre s', 'frames/s', 'MB'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (r: string[]) =>
       r.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
@@ -105,6 +158,7 @@ export async function benchExport(runs = 1, json = false): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
+    await bareServer.close();
   }
 }
 

@@ -38,7 +38,54 @@ const CASES: { name: string; hash: string; request: ExportRequest }[] = [
     hash: AT,
     request: { format: 'png', preset: '1:1', transparent: true },
   },
+  ...(
+    [
+      ['16x9', 1280, 720],
+      ['1x1', 720, 720],
+      ['9x16', 720, 1280],
+    ] as const
+  ).map(([id, width, height]) => ({
+    name: `video-${id}-frame.png`,
+    hash: AT,
+    request: {
+      format: 'webm',
+      preset: 'custom',
+      width,
+      height,
+      fps: 4,
+      durationS: 2,
+      follow: true,
+    } as ExportRequest,
+  })),
 ];
+
+/** A frame of a WebM, decoded by Chromium in a blank page (the app's CSP refuses blob: media). */
+async function videoFrame(
+  browser: Awaited<ReturnType<typeof launch>>,
+  b64: string,
+  atS: number,
+): Promise<Buffer> {
+  const { page } = await openPage(browser);
+  const png = await page.evaluate(
+    async ([data, at]) => {
+      const bin = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const video = document.createElement('video');
+      video.muted = true;
+      video.src = URL.createObjectURL(new Blob([bin], { type: 'video/webm' }));
+      await new Promise((r) => (video.onloadeddata = r));
+      video.currentTime = at;
+      await new Promise((r) => (video.onseeked = r));
+      const c = document.createElement('canvas');
+      c.width = video.videoWidth;
+      c.height = video.videoHeight;
+      c.getContext('2d')!.drawImage(video, 0, 0);
+      return c.toDataURL('image/png').split(',')[1]!;
+    },
+    [b64, atS] as const,
+  );
+  await page.context().close();
+  return Buffer.from(png, 'base64');
+}
 
 const filter = process.argv[2];
 mkdirSync(outDir, { recursive: true });
@@ -60,7 +107,10 @@ try {
       (r) => window.journeyMapExport!(r),
       c.request,
     );
-    const bytes = Buffer.from(result.bytesBase64, 'base64');
+    const bytes =
+      c.request.format === 'webm'
+        ? await videoFrame(browser, result.bytesBase64, 1.0)
+        : Buffer.from(result.bytesBase64, 'base64');
     writeFileSync(join(outDir, c.name), bytes);
     console.log(
       `${c.name}: ${result.width}×${result.height}, ${(bytes.length / 1e3).toFixed(0)} kB, ${((Date.now() - started) / 1000).toFixed(1)} s`,
