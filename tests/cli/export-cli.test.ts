@@ -162,7 +162,7 @@ describe('parseExportArgs', () => {
       follow: true,
       untilLastTrain: true,
     });
-    expect(hashFor(args)).toBe('#j=pyongyang-dongdang-2019&v=B');
+    expect(hashFor(args)).toBe('#j=pyongyang-dongdang-2019&v=B&theme=dark');
   });
 
   it('assertWritableTarget refuses a symbolic link, a folder and a device, and accepts a file', async () => {
