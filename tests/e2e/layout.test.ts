@@ -85,29 +85,42 @@ describe('the page never scrolls, only its panels', () => {
   });
 });
 
+/** How many controls (scale bar, zoom buttons, player) the attribution covers. */
+function attributionOverlaps(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const attrib = document.querySelector('.maplibregl-ctrl-attrib')!.getBoundingClientRect();
+    const controls = [
+      ...document.querySelectorAll(
+        '.maplibregl-ctrl-scale, .maplibregl-ctrl-group, [aria-label="Journey playback"]',
+      ),
+    ];
+    return controls
+      .map((c) => c.getBoundingClientRect())
+      .filter(
+        (r) =>
+          r.left < attrib.right &&
+          attrib.left < r.right &&
+          r.top < attrib.bottom &&
+          attrib.top < r.bottom,
+      ).length;
+  });
+}
+
+describe('attribution', () => {
+  it('covers no control on a small laptop screen (1024×700), where the map is 644 px wide', async () => {
+    const { page, log } = await open({ width: 1024, height: 700 });
+    expect(await attributionOverlaps(page)).toBe(0);
+    expect(log.errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('on a phone (390×844)', () => {
   it('the map canvas takes at least half the screen and the attribution covers no control', async () => {
     const { page, log } = await open(PHONE);
     const canvas = await page.locator('.maplibregl-canvas').boundingBox();
     expect(canvas!.height).toBeGreaterThanOrEqual(PHONE.height / 2);
-    const overlaps = await page.evaluate(() => {
-      const attrib = document.querySelector('.maplibregl-ctrl-attrib')!.getBoundingClientRect();
-      const controls = [
-        ...document.querySelectorAll(
-          '.maplibregl-ctrl-scale, .maplibregl-ctrl-group, [aria-label="Journey playback"]',
-        ),
-      ];
-      return controls
-        .map((c) => c.getBoundingClientRect())
-        .filter(
-          (r) =>
-            r.left < attrib.right &&
-            attrib.left < r.right &&
-            r.top < attrib.bottom &&
-            attrib.top < r.bottom,
-        ).length;
-    });
-    expect(overlaps).toBe(0);
+    expect(await attributionOverlaps(page)).toBe(0);
     // the attribution is folded to a button that unfolds it
     await page.locator('.maplibregl-ctrl-attrib-button').click();
     await expect
