@@ -8,6 +8,7 @@ import {
 } from '../domain/claims/finding';
 import type { CheckReport, Verdict } from '../domain/claims/report';
 import { READING_LABEL, claimWords, formatKm, formatWindow } from './verdict';
+import { shorten } from './format';
 
 const n1 = (x: number): string =>
   x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -149,7 +150,7 @@ export function findingJson(r: CheckReport, variant?: string) {
 const shortQuote = (r: CheckReport, id: string, max = 28): string => {
   const c = r.claims.find((x) => x.id === id);
   const t = c?.translation ?? c?.quote ?? id;
-  return `“${t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t}”`;
+  return `“${shorten(t, max)}”`;
 };
 
 /** The finding in short lines for the export's verdict card (first line: its title). */

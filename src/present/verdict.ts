@@ -10,6 +10,7 @@ import type {
 import type { TimelineCheck, TimelineReading } from '../domain/claims/timeline';
 import type { Interval } from '../domain/time/interval';
 import { formatLocal, localParts, formatUtcOffset } from '../domain/time/timezone';
+import { shorten } from './format';
 
 /** Words and symbols for a pair verdict: one set for the CLI, the cards and the export card. */
 export const VERDICT_LABEL: Record<Verdict, string> = {
@@ -126,7 +127,7 @@ export function claimWords(r: CheckReport, id: string, max = 60): string {
   const c = claimOf(r, id);
   if (!c) return id;
   const text = c.translation ?? c.quote;
-  const q = text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+  const q = shorten(text, max);
   const by = c.basis === 'article' ? `article ${c.article ?? ''}` : c.source.split(' (')[0];
   return `“${q}” (${by})`;
 }

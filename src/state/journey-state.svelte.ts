@@ -70,7 +70,7 @@ export class JourneyState {
 
   report = $derived(
     this.journey && this.vague && this.route
-      ? checkJourney(this.journey, this.vague, this.route)
+      ? checkJourney(this.journey, this.vague, this.route, { measured: this.measuredVariants })
       : null,
   );
 

@@ -1,25 +1,23 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
-import { hex, launch, openPage, serveDist, waitForMapReady } from '../../scripts/lib/browser';
+import { hex, openPage, waitForMapReady } from '../../scripts/lib/browser';
+import { useBuiltApp } from './app-fixture';
 import { COLORS } from '../../src/map/style';
 import { pngSize, readPngText } from '../../src/export/png-text';
 import { PRESETS } from '../../src/export/presets';
 import type { AutomationResult } from '../../src/export/automation';
 import type { ExportRequest } from '../../src/export/request';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
+const app = useBuiltApp();
 let page: Page;
 
 const AT = '#t=2025-09-01T14:30:00Z';
 
 async function openApp(hash = AT): Promise<void> {
-  await page.goto(url + hash);
+  await page.goto(app.url + hash);
   await page.reload();
   await waitForMapReady(page);
   await page.waitForFunction(() => typeof window.journeyMapExport === 'function', undefined, {
@@ -28,15 +26,8 @@ async function openApp(hash = AT): Promise<void> {
 }
 
 beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-  ({ page } = await openPage(browser));
+  ({ page } = await openPage(app.browser));
   await openApp();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function exportFile(request: ExportRequest): Promise<Buffer> {
@@ -92,7 +83,7 @@ describe('exports laid out for publication', () => {
     expect(svg).toContain('@font-face');
     expect(svg).toMatch(/font\/woff2;base64,/);
     // drawn in a page of its own, as an image: only the fonts the SVG embeds are available
-    const { page: blank } = await openPage(browser, { width: 960, height: 540 });
+    const { page: blank } = await openPage(app.browser, { width: 960, height: 540 });
     const b64 = await blank.evaluate(async (text) => {
       const img = new Image();
       img.src = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));

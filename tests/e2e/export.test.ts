@@ -1,37 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import {
-  hex,
-  launch,
-  openPage,
-  pixelStats,
-  serveDist,
-  waitForMapReady,
-} from '../../scripts/lib/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hex, openPage, pixelStats, waitForMapReady } from '../../scripts/lib/browser';
+import { useBuiltApp } from './app-fixture';
 import { COLORS } from '../../src/map/style';
 import { pngSize, readPngText } from '../../src/export/png-text';
 import type { AutomationOptions, AutomationResult } from '../../src/export/automation';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
+const app = useBuiltApp();
 let page: Page;
 
 beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-  ({ page } = await openPage(browser));
-  await page.goto(url);
+  ({ page } = await openPage(app.browser));
+  await page.goto(app.url);
   await waitForMapReady(page);
   await page.waitForFunction(() => typeof window.journeyMapExport === 'function', undefined, {
     timeout: 10_000,
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Runs `window.journeyMapExport` in the app and returns the file's bytes. */
@@ -169,7 +153,7 @@ describe('window.journeyMapExport in the built app', () => {
     );
     expect(result.mime).toBe('video/webm');
     // decoded in a blank page: the app's Content-Security-Policy does not allow blob: media
-    const { page: blank } = await openPage(browser);
+    const { page: blank } = await openPage(app.browser);
     const meta = await blank.evaluate(async (b64) => {
       const bin = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
       const video = document.createElement('video');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkJourney, roundReport, type CheckReport, type PairVerdict } from './check';
 import { parseJourney, parseVagueWords, type Journey, type VagueWords } from '../data/journey';
 import type { RouteCollection } from '../route/route';
+import { measureVariants } from './claims';
 import { isoToUtcMs } from '../time/timezone';
 import { conditionText } from '../../present/verdict';
 
@@ -31,6 +32,30 @@ describe('checkJourney on the fixture route', () => {
     expect(new Set(borders).size).toBe(1);
     const b = report.variants.find((v) => v.variant === 'B')!;
     expect(b.totalKm).toBeLessThan(report.variants.find((v) => v.variant === 'A')!.totalKm);
+  });
+
+  it('uses the routings it is given instead of measuring the route again (an import measured on its full line)', () => {
+    // the same routings 10 % longer, as a finer line of the same track would measure
+    const longer = (km: number) => km * 1.1;
+    const own = measureVariants(route);
+    const measured = own.map((m) => ({
+      route: {
+        ...m.route,
+        totalKm: longer(m.route.totalKm),
+        legs: m.route.legs.map((l) => ({ ...l, lengthKm: longer(l.lengthKm) })),
+      },
+      summary: {
+        ...m.summary,
+        totalKm: longer(m.summary.totalKm),
+        legs: m.summary.legs.map((l) => ({ ...l, lengthKm: longer(l.lengthKm) })),
+      },
+    }));
+    const r = checkJourney(bundled, table, route, { measured });
+    expect(r.variants.map((v) => v.totalKm)).toEqual(measured.map((m) => m.summary.totalKm));
+    const c = r.claims.find((x) => x.id === 'a004-speed-50kmh')!.implication;
+    if (c.type !== 'speed') throw new Error('speed expected');
+    const a = c.perVariant.find((v) => v.variant === 'A')!;
+    expect(a.distanceKm).toBeCloseTo(longer(own[0]!.route.totalKm), 6);
   });
 
   it('a speed claim implies the whole-trip and per-leg durations: distance / speed', () => {

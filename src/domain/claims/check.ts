@@ -235,6 +235,12 @@ const sourceOf = (journey: Journey, c: ResolvedClaim['claim']): string => {
 export interface CheckOptions {
   /** Claims above which the pairwise matrix is left out (default MATRIX_CLAIM_LIMIT). */
   matrixClaimLimit?: number;
+  /**
+   * The routings already measured (an import arrives measured on its full line from the worker,
+   * while `route` holds the simplified line the map draws): the check then uses the same km as
+   * the distance panel instead of measuring `route` again.
+   */
+  measured?: MeasuredVariant[];
 }
 
 /**
@@ -250,7 +256,7 @@ export function checkJourney(
   route: RouteCollection,
   options: CheckOptions = {},
 ): CheckReport {
-  const variants = measureVariants(route);
+  const variants = options.measured ?? measureVariants(route);
   const events = new Map(journey.events.map((e) => [e.id, e]));
   const capKmh = journey.speedCap
     ? speedToKmh(journey.speedCap.value, journey.speedCap.unit)
