@@ -2,6 +2,7 @@ import type { Position } from 'geojson';
 import type { ExportView } from './types';
 import { fitText, textHeight, type FittedText, type Measure } from './text-fit';
 import { fitView, mercatorWorld, type Camera, type Padding } from './view';
+import { clipPolyline } from 'lineclip';
 
 /** A box in CSS px, origin top left. */
 export interface Rect {
@@ -127,30 +128,9 @@ const grow = (r: Rect, d: number): Rect => ({
   h: r.h + 2 * d,
 });
 
-/** Whether segment a–b crosses rectangle r (Liang–Barsky). */
-function segmentHits(a: [number, number], b: [number, number], r: Rect): boolean {
-  let t0 = 0;
-  let t1 = 1;
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const checks: [number, number][] = [
-    [-dx, a[0] - r.x],
-    [dx, r.x + r.w - a[0]],
-    [-dy, a[1] - r.y],
-    [dy, r.y + r.h - a[1]],
-  ];
-  for (const [p, q] of checks) {
-    if (p === 0) {
-      if (q < 0) return false;
-      continue;
-    }
-    const t = q / p;
-    if (p < 0) t0 = Math.max(t0, t);
-    else t1 = Math.min(t1, t);
-    if (t0 > t1) return false;
-  }
-  return true;
-}
+/** Whether segment a–b crosses or lies in rectangle r. */
+const segmentHits = (a: [number, number], b: [number, number], r: Rect): boolean =>
+  clipPolyline([a, b], [r.x, r.y, r.x + r.w, r.y + r.h]).length > 0;
 
 /** Distance from a point to a rectangle (0 inside). */
 function pointRectDistance(p: [number, number], r: Rect): number {

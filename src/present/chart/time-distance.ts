@@ -6,6 +6,7 @@ import { formatDuration } from '../../domain/schedule/playback';
 import type { Confidence } from '../../domain/data/journey';
 import { formatUtcOffset, localParts } from '../../domain/time/timezone';
 import { r1, textWidth, type SceneItem, type TextItem } from './scene';
+import { clipPolyline } from 'lineclip';
 
 /** A train on the chart: a scenario of the player, in its colour. */
 export interface ChartTrain {
@@ -253,30 +254,9 @@ function inWidth(t: TextItem, width: number): TextItem {
   return t;
 }
 
-/** Whether a segment crosses or lies in a box (Liang–Barsky). */
-function segmentHitsBox(a: [number, number], b: [number, number], box: Box2): boolean {
-  let t0 = 0;
-  let t1 = 1;
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const checks: [number, number][] = [
-    [-dx, a[0] - box.x0],
-    [dx, box.x1 - a[0]],
-    [-dy, a[1] - box.y0],
-    [dy, box.y1 - a[1]],
-  ];
-  for (const [p, q] of checks) {
-    if (p === 0) {
-      if (q < 0) return false;
-      continue;
-    }
-    const t = q / p;
-    if (p < 0) t0 = Math.max(t0, t);
-    else t1 = Math.min(t1, t);
-    if (t0 > t1) return false;
-  }
-  return true;
-}
+/** Whether a segment crosses or lies in a box. */
+const segmentHitsBox = (a: [number, number], b: [number, number], box: Box2): boolean =>
+  clipPolyline([a, b], [box.x0, box.y0, box.x1, box.y1]).length > 0;
 
 /** Keeps the points of a polyline that move at least half a pixel (a GPX may have 10⁶). */
 function decimate(points: [number, number][]): [number, number][] {
