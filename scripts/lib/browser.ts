@@ -27,15 +27,27 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** Serves the built dist/ on 127.0.0.1 at a free port. Run `npm run build` first. */
-export async function serveDist(): Promise<{ server: PreviewServer; url: string }> {
-  if (!existsSync(join(root, 'dist', 'index.html'))) {
-    throw new Error('dist/ is missing: run `npm run build` before the browser tests');
+/**
+ * Serves the built dist/ (or another build's `outDir`) on 127.0.0.1 at a free port, or at `port`.
+ * Run `npm run build` first.
+ */
+export async function serveDist(
+  options: { outDir?: string; port?: number } = {},
+): Promise<{ server: PreviewServer; url: string }> {
+  const outDir = options.outDir ?? join(root, 'dist');
+  if (!existsSync(join(outDir, 'index.html'))) {
+    throw new Error(`${outDir} is missing: run \`npm run build\` before the browser tests`);
   }
   const server = await preview({
     root,
     logLevel: 'silent',
-    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+    build: { outDir },
+    preview: {
+      host: '127.0.0.1',
+      port: options.port ?? 0,
+      strictPort: options.port !== undefined,
+      open: false,
+    },
   });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
@@ -52,12 +64,20 @@ export interface PageLog {
   requests: string[];
 }
 
-/** Opens a page that records console errors, page errors and every request's URL. */
+/**
+ * Opens a page that records console errors, page errors and every request's URL. Service workers
+ * are blocked: requests they answered would pass the request log by (tests/e2e/offline.test.ts
+ * opens its own context to test the worker).
+ */
 export async function openPage(
   browser: Browser,
   viewport = { width: 1280, height: 800 },
 ): Promise<{ page: Page; log: PageLog }> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: 1,
+    serviceWorkers: 'block',
+  });
   const page = await context.newPage();
   const log: PageLog = { errors: [], offsiteRequests: [], requests: [] };
   page.on('console', (m) => {
