@@ -147,10 +147,16 @@ export function findingJson(r: CheckReport, variant?: string) {
   };
 }
 
+/** Where a quote's figure starts, with the word that qualifies it ("nearly 20 hours"). */
+const FIGURE = /(?:\b(?:just|nearly|about|around|almost|roughly|only|over|under)\s+)?\d/i;
+
+/** A quote cut to its figure, so a short line keeps what was reported: “nearly 20 hours long”. */
 const shortQuote = (r: CheckReport, id: string, max = 28): string => {
   const c = r.claims.find((x) => x.id === id);
   const t = c?.translation ?? c?.quote ?? id;
-  return `“${shorten(t, max)}”`;
+  const at = t.search(FIGURE);
+  const from = at > 0 && t.length > max ? `…${t.slice(at)}` : t;
+  return `“${shorten(from, max)}”`;
 };
 
 /** The finding in short lines for the export's verdict card (first line: its title). */
@@ -167,7 +173,7 @@ export function findingCardLines(r: CheckReport, f: Finding, max = 7): string[] 
       );
     else if (item.kind === 'top-speed')
       out.push(
-        `As a top speed, ${item.claims.map((c) => shortQuote(r, c, 20)).join(', ')} is impossible: ${kmh(item.doorToDoorKmh)} needed`,
+        `As a top speed, ${item.claims.map((c) => shortQuote(r, c, 24)).join(', ')} ${item.claims.length > 1 ? 'are' : 'is'} impossible: ${kmh(item.doorToDoorKmh)} needed`,
       );
   }
   return out.slice(0, max);

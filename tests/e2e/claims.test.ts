@@ -26,7 +26,14 @@ describe('claims panel in Chromium', () => {
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     const panelScroll = await page.locator('#panel-body').evaluate((el) => el.scrollTop);
     expect(panelScroll).toBe(0);
-    // it leads with the answer: what "nearly 20 hours" needs and why it cannot be
+    // at a glance first: the short lines of the export's verdict card, above the fold
+    const gist = finding.getByTestId('finding-gist');
+    const gistBox = await gist.boundingBox();
+    expect(gistBox!.y + gistBox!.height).toBeLessThanOrEqual(800);
+    await expect(gist.textContent()).resolves.toMatch(
+      /“…nearly 20 hours long” needs [\d.]+–[\d.]+ km\/h: contradicted/,
+    );
+    // then the answer in sentences: what "nearly 20 hours" needs and why it cannot be
     await expect(finding.locator('p').first().textContent()).resolves.toMatch(
       /nearly 20 hours.*needs an average of [\d.]+–[\d.]+ km\/h.*misses the reported/,
     );

@@ -8,7 +8,7 @@ import {
   tinyRoute,
   vagueTable,
 } from '../../../tests/fixtures/journeys';
-import { findingSentences } from '../../present/finding';
+import { findingCardLines, findingSentences } from '../../present/finding';
 import { parseJourney } from '../data/journey';
 import type { RouteCollection } from '../route/route';
 import { checkJourney } from './check';
@@ -78,6 +78,14 @@ describe('the finding', () => {
     expect(first.marginH.value).toBeCloseTo(-2.5, 9);
     const top = f.items.find((i) => i.kind === 'top-speed');
     expect(top && top.kind === 'top-speed' && top.claims).toContain('a000-speed-37mph');
+  });
+
+  it('the short lines of the verdict card keep the reported figure of each quote', () => {
+    const report = bundled('pyongyang-beijing-2025', 'pyongyang-beijing');
+    const lines = findingCardLines(report, findingOf(report, 'A'));
+    expect(lines[0]).toBe('Finding · routing A');
+    expect(lines[1]).toMatch(/^“…nearly 20 hours long” needs [\d.]+–[\d.]+ km\/h: contradicted$/);
+    expect(lines.some((l) => l.includes('“…just 37 miles per hour”'))).toBe(true);
   });
 
   it('a route of another length gives a finding that states the other numbers', () => {
