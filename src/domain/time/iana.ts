@@ -45,13 +45,14 @@ export function ianaAbbreviation(tz: string, utcMs: number): string {
 }
 
 /**
- * The fixed-offset zone in force in an IANA zone at an instant, named for the clock:
- * "Paris CEST" in summer, "Paris CET" in winter, "Shanghai" where there is no abbreviation.
+ * The fixed-offset zone in force in an IANA zone at an instant, named for the clock by its
+ * abbreviation ("CEST" in summer, "CET" in winter) or, where it has none, "local time". Never by
+ * the zone's city: the offline zone data merges zones that have agreed since 1970, so Hanoi lies
+ * in "Asia/Bangkok" and Amsterdam in "Europe/Brussels".
  */
 export function ianaZoneAt(tz: string, utcMs: number): ZoneLike {
-  const city = (tz.split('/').pop() ?? tz).replaceAll('_', ' ');
   const abbr = ianaAbbreviation(tz, utcMs);
-  return { label: abbr ? `${city} ${abbr}` : city, utcOffsetMin: ianaOffsetMin(tz, utcMs) };
+  return { label: abbr || 'local time', utcOffsetMin: ianaOffsetMin(tz, utcMs) };
 }
 
 /** A stretch of route from `fromKm` on that lies in one IANA zone. */
