@@ -138,12 +138,30 @@ describe('checkJourney on the fixture route', () => {
     expect(p.verdict).toBe('inconsistent');
   });
 
-  it('a speed-duration pair that fits only a shorter routing is conditional on that routing', () => {
+  it('a speed-duration pair that overlaps only in part is conditional on the overlap, per routing', () => {
     const p = pair(report, 'a004-speed-50kmh', 'r-duration-about-20h');
     expect(p.verdict).toBe('conditional');
     if (p.numbers.kind !== 'speed-duration') throw new Error('speed-duration expected');
-    const fits = p.numbers.perVariant.filter((v) => v.overlapH).map((v) => v.variant);
-    expect(fits.length).toBeGreaterThan(0);
+    const overlaps = p.numbers.perVariant.map((v) => {
+      // 50 km/h "just" is 47.5–52.5 km/h; "about 20 hours" is 18–22 h
+      expect(v.impliedDurationH.lo).toBeCloseTo(v.distanceKm / 52.5, 9);
+      expect(v.impliedDurationH.hi).toBeCloseTo(v.distanceKm / 47.5, 9);
+      expect(v.claimedDurationH).toEqual({ lo: 18, hi: 22 });
+      const lo = Math.max(v.impliedDurationH.lo, 18);
+      const hi = Math.min(v.impliedDurationH.hi, 22);
+      expect(v.overlapH).toEqual(lo <= hi ? { lo, hi } : null);
+      return v.overlapH;
+    });
+    // the condition: the trip took a duration inside the overlap on some routing
+    const seen = overlaps.filter((o) => o !== null);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(p.conditions).toContainEqual({
+      kind: 'duration',
+      durationH: {
+        lo: Math.min(...seen.map((o) => o.lo)),
+        hi: Math.max(...seen.map((o) => o.hi)),
+      },
+    });
   });
 
   it('the claim about the 2019 Hanoi trip is checked against that trip, not this route', () => {
