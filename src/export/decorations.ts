@@ -2,6 +2,7 @@ import type { Layout, Rect } from './layout';
 import type { LegendEntry, Swatch } from './legend';
 import type { FittedText } from './text-fit';
 import { scaleBar } from './view';
+import { ARROW_PATH } from '../map/train-arrow';
 
 /** Colours of the decorations for a theme (cards, ink). */
 export interface DecorationPalette {
@@ -65,8 +66,6 @@ export interface DecorationContent {
   palette: DecorationPalette;
 }
 
-/** The train marker (the map's north-pointing arrow), 48 units tall. */
-export const ARROW_PATH = 'M0 -21L17 19L0 10L-17 19Z';
 
 const lines = (
   out: Prim[],
@@ -112,7 +111,7 @@ function swatch(
       ...(sw.dashed ? { dash: [6 * s, 4 * s] } : {}),
     });
   } else if (sw.kind === 'bridge') {
-    out.push({ t: 'path', d: mid, stroke: '#111111', width: 9 * s, cap: 'butt' });
+    out.push({ t: 'path', d: mid, stroke: sw.casing, width: 9 * s, cap: 'butt' });
     out.push({ t: 'path', d: mid, stroke: sw.color, width: 3 * s, cap: 'butt' });
   } else if (sw.kind === 'dot') {
     const r = sw.r * s;
@@ -129,7 +128,7 @@ function swatch(
       t: 'path',
       d: ARROW_PATH,
       fill: sw.color,
-      stroke: '#ffffff',
+      stroke: sw.halo,
       width: 4,
       at: { x: x + w / 2, y, rot: 90, k: (22 * s) / 48 },
     });

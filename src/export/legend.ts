@@ -6,9 +6,9 @@ import { railColor, themeOf, type Theme } from '../map/style';
 /** How a legend row's symbol is drawn (the same symbols the map draws). */
 export type Swatch =
   | { kind: 'line'; color: string; dashed?: boolean }
-  | { kind: 'bridge'; color: string }
+  | { kind: 'bridge'; color: string; casing: string }
   | { kind: 'dot'; fill: string; stroke: string; r: number }
-  | { kind: 'train'; color: string };
+  | { kind: 'train'; color: string; halo: string };
 
 export interface LegendEntry {
   label: string;
@@ -60,7 +60,7 @@ export function legendFor(
     const name = /\(([^()]*Bridge)[^()]*\)/.exec(bridge.properties.line)?.[1] ?? 'Bridge';
     rows.push({
       label: name,
-      swatch: { kind: 'bridge', color: legColor(bridge.properties.country, t) },
+      swatch: { kind: 'bridge', color: legColor(bridge.properties.country, t), casing: t.bridge },
     });
   }
   const points = route.features
@@ -85,7 +85,10 @@ export function legendFor(
       swatch: { kind: 'line', color: t.variant, dashed: true },
     });
   }
-  for (const t of opts.trains)
-    rows.push({ label: t.label, swatch: { kind: 'train', color: t.color } });
+  for (const train of opts.trains)
+    rows.push({
+      label: train.label,
+      swatch: { kind: 'train', color: train.color, halo: t.trainHalo },
+    });
   return rows;
 }

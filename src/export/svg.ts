@@ -3,6 +3,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { isLeg, isStation } from '../domain/route/route';
 import { themeOf, WIDTHS, widthAt, type Theme } from '../map/style';
 import { ROUTE_LAYERS } from '../map/route-layers';
+import { ARROW_PATH } from '../map/train-arrow';
 import { chartPanelOf, FAMILY, prepareScene, type Scene } from './composition';
 import type { RunControl } from './image';
 import { legColor } from './legend';
@@ -160,7 +161,7 @@ function trainsSvg(
       const k = p.main ? 0.5 : 0.375;
       marks.push(
         `<g${attrs({ class: 'train', transform: `translate(${r1(x)} ${r1(y)}) rotate(${r1(rot)}) scale(${k})`, opacity: p.main ? 1 : 0.85 })}>` +
-          `<path d="M0 -21L17 19L0 10L-17 19Z"${attrs({ fill: String(p.color ?? '#111111'), stroke: t.halo, 'stroke-width': 4, 'stroke-linejoin': 'round' })}/></g>`,
+          `<path${attrs({ d: ARROW_PATH, fill: String(p.color ?? '#111111'), stroke: t.trainHalo, 'stroke-width': 4, 'stroke-linejoin': 'round', 'paint-order': 'stroke' })}/></g>`,
       );
       if (p.label) {
         marks.push(

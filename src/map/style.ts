@@ -43,6 +43,8 @@ export interface Theme {
   variant: string;
   /** The white (or dark) line under the route and around the train markers and stations. */
   halo: string;
+  /** The outline of the train markers: light in every theme, so a dark train reads on anything. */
+  trainHalo: string;
   bridge: string;
   stationFill: string;
   stationText: string;
@@ -73,6 +75,7 @@ const LIGHT: Theme = {
   otherRail: '#444444',
   variant: '#8b5cf6',
   halo: '#ffffff',
+  trainHalo: '#ffffff',
   bridge: '#111111',
   stationFill: '#ffffff',
   stationText: '#1f2933',
@@ -102,6 +105,7 @@ const DARK: Theme = {
   otherRail: '#c4c4c4',
   variant: '#b39dfa',
   halo: '#14181c',
+  trainHalo: '#f1efe9',
   bridge: '#e8e4dc',
   stationFill: '#14181c',
   stationText: '#f1efe9',
@@ -131,6 +135,7 @@ const PRINT: Theme = {
   otherRail: '#555555',
   variant: '#8a77c0',
   halo: '#ffffff',
+  trainHalo: '#ffffff',
   bridge: '#222222',
   stationFill: '#ffffff',
   stationText: '#222222',

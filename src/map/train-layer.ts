@@ -4,6 +4,7 @@ import type { MeasuredRoute } from '../domain/route/route';
 import { trailProgress } from '../domain/route/trail-progress';
 import { FONT_STACK, railColor, THEMES, WIDTHS, widthExpression, type Theme } from './style';
 import { ROUTE_LAYERS } from './route-layers';
+import { arrowSdf } from './train-arrow';
 
 const SOURCE = 'moving';
 const ICON = 'train-arrow';
@@ -15,31 +16,13 @@ export const TRAIN_LAYERS = {
   labels: 'train-labels',
 } as const;
 
-/** An arrow pointing north, drawn once as an SDF icon so each train can be tinted. */
-function arrowImage(size = 48): ImageData {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = size;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('2D canvas unavailable');
-  const s = size / 48;
-  ctx.fillStyle = '#000';
-  ctx.beginPath();
-  ctx.moveTo(24 * s, 3 * s);
-  ctx.lineTo(41 * s, 43 * s);
-  ctx.lineTo(24 * s, 34 * s);
-  ctx.lineTo(7 * s, 43 * s);
-  ctx.closePath();
-  ctx.fill();
-  return ctx.getImageData(0, 0, size, size);
-}
-
 const TRAIL = 'trail';
 const CLEAR = 'rgba(0,0,0,0)';
 
 /** Adds the trail and train layers above the route (once per map style). */
 export function addTrainLayers(map: MapLibreMap, t: Theme = THEMES.light): void {
   if (map.getSource(SOURCE)) return;
-  if (!map.hasImage(ICON)) map.addImage(ICON, arrowImage(), { sdf: true, pixelRatio: 2 });
+  if (!map.hasImage(ICON)) map.addImage(ICON, arrowSdf(), { sdf: true, pixelRatio: 2 });
   map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addSource(TRAIL, {
     type: 'geojson',
@@ -110,8 +93,10 @@ export function addTrainLayers(map: MapLibreMap, t: Theme = THEMES.light): void 
     },
     paint: {
       'icon-color': ['get', 'color'],
-      'icon-halo-color': t.halo,
-      'icon-halo-width': 3,
+      // a light outline in every theme, so a dark train reads on the dark bridge it crosses
+      'icon-halo-color': t.trainHalo,
+      // halo px / icon-size / 2 (the image's pixel ratio): about 2.5 CSS px at every size
+      'icon-halo-width': 5,
       'icon-opacity': ['case', ['any', ['get', 'main'], ['get', 'highlight']], 1, 0.85],
     },
   });
@@ -130,7 +115,8 @@ export function addTrainLayers(map: MapLibreMap, t: Theme = THEMES.light): void 
     },
     paint: {
       'text-color': ['get', 'color'],
-      'text-halo-color': t.halo,
+      // the trains' own colours (dark for the main one) on the trains' light outline
+      'text-halo-color': t.trainHalo,
       'text-halo-width': 1.5,
     },
   });
