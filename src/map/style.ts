@@ -240,8 +240,19 @@ export const FONT_FACES = [
 /** Zoom levels of the shipped basemap tiles (MapLibre over-zooms past the last). */
 export const BASEMAP_MAX_TILE_ZOOM = 7;
 
-const SHOWN: ExpressionSpecification = ['>=', ['zoom'], ['get', 'minzoom']];
-const NAMED_FROM: ExpressionSpecification = ['>=', ['zoom'], ['get', 'labelzoom']];
+/**
+ * Whether a feature is drawn from its `minzoom` (or `labelzoom`). MapLibre evaluates `['zoom']` in
+ * filters once per tile, at the tile's whole zoom, so a fractional zoom takes effect at the nearest
+ * whole zoom: a town of minzoom 5.4 is drawn from zoom 5, one of 5.5 from zoom 6 (compared with
+ * `>=` alone, every fraction would wait for the next whole zoom).
+ */
+const fromZoom = (key: string): ExpressionSpecification => [
+  '>=',
+  ['+', ['zoom'], 0.5],
+  ['get', key],
+];
+const SHOWN = fromZoom('minzoom');
+const NAMED_FROM = fromZoom('labelzoom');
 
 /** English name, and the local name on a second, smaller line where there is one. */
 const nameWithLocal = (scale = 0.85): ExpressionSpecification => [

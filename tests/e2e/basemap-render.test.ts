@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { openPage, waitForMapReady } from '../../scripts/lib/browser';
@@ -42,15 +43,26 @@ function matchesExpected(name: string, png: Buffer): void {
   );
 }
 
-/** Opens the app at `hash`, waits for the map, and returns the map canvas as a PNG. */
-async function renderMap(hash: string, onTileBytes?: (raw: Buffer) => void): Promise<Buffer> {
+/**
+ * Opens the app at `hash`, waits for the map (after `then`, when given, has run and the map is
+ * ready again), and returns the map canvas as a PNG.
+ */
+async function renderMap(
+  hash: string,
+  opts: { onTileBytes?: (raw: Buffer) => void; then?: (page: Page) => Promise<void> } = {},
+): Promise<Buffer> {
   const { page, log } = await openPage(app.browser, { width: 1024, height: 700 });
+  const { onTileBytes } = opts;
   if (onTileBytes)
     page.on('response', async (r) => {
       if (r.url().includes('/basemap/tiles/') && r.ok()) onTileBytes(await r.body());
     });
   await page.goto(app.url + hash);
   await waitForMapReady(page);
+  if (opts.then) {
+    await opts.then(page);
+    await waitForMapReady(page);
+  }
   const png = await page.locator('.maplibregl-canvas').screenshot();
   expect(log.offsiteRequests).toEqual([]);
   expect(log.errors).toEqual([]);
@@ -61,7 +73,7 @@ async function renderMap(hash: string, onTileBytes?: (raw: Buffer) => void): Pro
 describe('basemap render tests (Chromium, SwiftShader)', () => {
   it('draws the whole route with seas, rivers and towns, within 1.5 MB gzip of basemap tiles', async () => {
     let gzipBytes = 0;
-    const png = await renderMap('', (raw) => (gzipBytes += gzipSync(raw).length));
+    const png = await renderMap('', { onTileBytes: (raw) => (gzipBytes += gzipSync(raw).length) });
     console.log(`first view: ${(gzipBytes / 1024).toFixed(0)} KB of basemap tiles, gzipped`);
     expect(gzipBytes).toBeGreaterThan(0);
     expect(gzipBytes).toBeLessThanOrEqual(1.5 * 1024 * 1024);
@@ -81,5 +93,25 @@ describe('basemap render tests (Chromium, SwiftShader)', () => {
   it('draws the whole route in the dark theme', async () => {
     const png = await renderMap('#theme=dark');
     matchesExpected('route-dark', png);
+  });
+
+  it('draws an imported journey in Europe (Paris → Strasbourg) with its rivers and towns', async () => {
+    const png = await renderMap('', {
+      then: async (page) => {
+        await page.setInputFiles(
+          '[data-testid="import-input"]',
+          join(import.meta.dirname, '..', 'fixtures', 'import', 'europe-summer.gpx'),
+        );
+        await page.waitForFunction(
+          () =>
+            document
+              .querySelector('[data-testid="journey-title"]')
+              ?.textContent?.includes('Strasbourg'),
+          undefined,
+          { timeout: 60_000 },
+        );
+      },
+    });
+    matchesExpected('import-europe', png);
   });
 });
