@@ -66,7 +66,6 @@ export interface DecorationContent {
   palette: DecorationPalette;
 }
 
-
 const lines = (
   out: Prim[],
   f: FittedText,

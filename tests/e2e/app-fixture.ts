@@ -1,7 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { launch, serveDist } from '../../scripts/lib/browser';
+import { launch, serveDist, waitForMapReady } from '../../scripts/lib/browser';
 
 /** The built app served on 127.0.0.1 and a Chromium, shared by the tests of one file. */
 export interface BuiltApp {
@@ -24,4 +25,21 @@ export function useBuiltApp(): BuiltApp {
     await server?.close();
   });
   return app;
+}
+
+/**
+ * Imports `tests/fixtures/import/<file>` through the app's file input and waits until the journey
+ * title names `titleHas` and the map has drawn the new journey.
+ */
+export async function importFixture(page: Page, file: string, titleHas: string): Promise<void> {
+  await page.setInputFiles(
+    '[data-testid="import-input"]',
+    join(import.meta.dirname, '..', 'fixtures', 'import', file),
+  );
+  await page.waitForFunction(
+    (has) => document.querySelector('[data-testid="journey-title"]')?.textContent?.includes(has),
+    titleHas,
+    { timeout: 60_000 },
+  );
+  await waitForMapReady(page);
 }

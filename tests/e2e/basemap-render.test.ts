@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { openPage, waitForMapReady } from '../../scripts/lib/browser';
-import { useBuiltApp } from './app-fixture';
+import { importFixture, useBuiltApp } from './app-fixture';
 
 const app = useBuiltApp();
 const EXPECTED = join(import.meta.dirname, '__render__');
@@ -44,12 +44,12 @@ function matchesExpected(name: string, png: Buffer): void {
 }
 
 /**
- * Opens the app at `hash`, waits for the map (after `then`, when given, has run and the map is
- * ready again), and returns the map canvas as a PNG.
+ * Opens the app at `hash`, waits for the map, does `act` (which waits for its own result), and
+ * returns the map canvas as a PNG.
  */
 async function renderMap(
   hash: string,
-  opts: { onTileBytes?: (raw: Buffer) => void; then?: (page: Page) => Promise<void> } = {},
+  opts: { onTileBytes?: (raw: Buffer) => void; act?: (page: Page) => Promise<void> } = {},
 ): Promise<Buffer> {
   const { page, log } = await openPage(app.browser, { width: 1024, height: 700 });
   const { onTileBytes } = opts;
@@ -59,10 +59,7 @@ async function renderMap(
     });
   await page.goto(app.url + hash);
   await waitForMapReady(page);
-  if (opts.then) {
-    await opts.then(page);
-    await waitForMapReady(page);
-  }
+  await opts.act?.(page);
   const png = await page.locator('.maplibregl-canvas').screenshot();
   expect(log.offsiteRequests).toEqual([]);
   expect(log.errors).toEqual([]);
@@ -97,20 +94,7 @@ describe('basemap render tests (Chromium, SwiftShader)', () => {
 
   it('draws an imported journey in Europe (Paris → Strasbourg) with its rivers and towns', async () => {
     const png = await renderMap('', {
-      then: async (page) => {
-        await page.setInputFiles(
-          '[data-testid="import-input"]',
-          join(import.meta.dirname, '..', 'fixtures', 'import', 'europe-summer.gpx'),
-        );
-        await page.waitForFunction(
-          () =>
-            document
-              .querySelector('[data-testid="journey-title"]')
-              ?.textContent?.includes('Strasbourg'),
-          undefined,
-          { timeout: 60_000 },
-        );
-      },
+      act: (page) => importFixture(page, 'europe-summer.gpx', 'Strasbourg'),
     });
     matchesExpected('import-europe', png);
   });

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
 import { hex, openPage, waitForMapReady } from '../../scripts/lib/browser';
-import { useBuiltApp } from './app-fixture';
+import { importFixture, useBuiltApp } from './app-fixture';
 import { COLORS } from '../../src/map/style';
 import { pngSize, readPngText } from '../../src/export/png-text';
 import { PRESETS } from '../../src/export/presets';
@@ -104,19 +103,7 @@ describe('exports laid out for publication', () => {
   });
 
   it('an imported GPX in France exports with its own title, legend, attribution and CEST clock', async () => {
-    await page.setInputFiles(
-      '[data-testid="import-input"]',
-      join(import.meta.dirname, '..', 'fixtures', 'import', 'europe-summer.gpx'),
-    );
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('[data-testid="journey-title"]')
-          ?.textContent?.includes('Strasbourg'),
-      undefined,
-      { timeout: 60_000 },
-    );
-    await waitForMapReady(page);
+    await importFixture(page, 'europe-summer.gpx', 'Strasbourg');
     const png = await exportFile({ format: 'png', preset: 'custom', width: 960, height: 540 });
     const text = Object.fromEntries(readPngText(png).map((t) => [t.keyword, t.text]));
     expect(text.Title).toBe('Paris → Strasbourg by TGV, 14 July 2025');
