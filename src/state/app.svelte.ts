@@ -6,8 +6,10 @@ import { PlaybackView } from './playback-view.svelte';
 import { Startup } from './startup';
 import { playerActionFor } from './keyboard';
 import { writeUrlView } from './url-sync';
+import { shareLinks, type ShareLinks } from './share';
 import { journeyFallback, routingFallback } from './url-fallback';
 import { BUILTIN_JOURNEYS, builtinJourney } from './builtin-journeys';
+import { IMPORTED_JOURNEY_ID } from './builtin-ids';
 import type { MapCamera, ViewState } from '../domain/data/url-state';
 import type { ImportedJourney } from '../domain/data/imported';
 import { positionAt } from '../domain/route/position';
@@ -37,11 +39,14 @@ export class AppState {
   theme = $state('light');
   /** A sentence for the reader when the URL asked for something the app cannot show. */
   notice = $state<string | null>(null);
+  /** Embedded in another page (`#embed`): map, player and finding only. */
+  readonly embed: boolean;
   /** The start-up sequence is done: the view may be written to the URL. */
   #ready = $state(false);
 
   constructor(opened: ViewState) {
     this.opened = opened;
+    this.embed = opened.embed === true;
     this.#startup = new Startup(opened);
     this.journeyId = builtinJourney(opened.journey).id;
     this.mapCamera = opened.map ?? null;
@@ -52,6 +57,8 @@ export class AppState {
     this.notice = journeyFallback(opened.journey, BUILTIN_JOURNEYS);
 
     $effect(() => {
+      // an imported journey is already on screen (importJourney); a built-in one is loaded
+      if (this.journeyId === IMPORTED_JOURNEY_ID) return;
       const chosen = builtinJourney(this.journeyId);
       untrack(() => {
         this.#journeyChanged();
@@ -79,7 +86,7 @@ export class AppState {
     });
     $effect(() => {
       if (!this.#ready || !this.view.main) return;
-      writeUrlView(this.urlView, this.player.clock.playing);
+      writeUrlView({ ...this.urlView, embed: this.embed || undefined }, this.player.clock.playing);
     });
   }
 
@@ -91,11 +98,15 @@ export class AppState {
       rate: this.player.clock.rate,
       camera: this.player.camera,
       variant: this.journey.variant === DEFAULT_ROUTING ? undefined : this.journey.variant,
+      // an import is named `imported`: its link says it cannot reopen the file (journeyFallback)
       journey: this.journeyId === BUILTIN_JOURNEYS[0]!.id ? undefined : this.journeyId,
       map: this.player.camera === 'free' ? (this.mapCamera ?? undefined) : undefined,
       theme: this.theme === 'light' ? undefined : this.theme,
     };
   }
+
+  /** The links the Share panel offers for the view shown now. */
+  shareLinks = (): ShareLinks => shareLinks(location.href, this.urlView, this.journey.title);
 
   /** Where the main train is, [lon, lat]. */
   trainPoint = $derived.by((): [number, number] | null => {
@@ -129,6 +140,7 @@ export class AppState {
   importJourney(j: ImportedJourney): void {
     this.#journeyChanged();
     this.journey.loadImported(j);
+    this.journeyId = IMPORTED_JOURNEY_ID;
   }
 
   /** A key pressed anywhere on the page: the player's keys act, others pass. */

@@ -36,4 +36,10 @@ describe('journeyFallback', () => {
     expect(journeyFallback('two', builtin)).toBeNull();
     expect(journeyFallback(undefined, builtin)).toBeNull();
   });
+
+  it('says plainly that a link to an imported journey cannot reopen it', () => {
+    expect(journeyFallback('imported', builtin)).toBe(
+      'The link was made from a journey imported from a file, which a link cannot carry: showing Journey one. Import the file again to see that journey.',
+    );
+  });
 });

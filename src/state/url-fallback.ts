@@ -1,4 +1,5 @@
 import { DEFAULT_ROUTING } from '../domain/route/routing';
+import { IMPORTED_JOURNEY_ID } from './builtin-ids';
 
 const listed = (names: string[]): string =>
   names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
@@ -28,5 +29,8 @@ export function journeyFallback(
   builtin: { id: string; label: string }[],
 ): string | null {
   if (asked === undefined || builtin.some((j) => j.id === asked)) return null;
+  if (asked === IMPORTED_JOURNEY_ID) {
+    return `The link was made from a journey imported from a file, which a link cannot carry: showing ${builtin[0]!.label}. Import the file again to see that journey.`;
+  }
   return `The link names a journey "${asked}" that this app does not have: showing ${builtin[0]!.label}.`;
 }

@@ -74,3 +74,18 @@ describe('URL state', () => {
     });
   });
 });
+
+describe('the embed flag', () => {
+  it('decodeHash reads #embed alone, with a value, or among other fields, and embed=0 as off', () => {
+    expect(decodeHash('#embed').embed).toBe(true);
+    expect(decodeHash('#embed=1').embed).toBe(true);
+    expect(decodeHash('#t=2025-09-02T08:00:00Z&embed').embed).toBe(true);
+    expect(decodeHash('#embed=0').embed).toBeUndefined();
+    expect(decodeHash('#t=2025-09-02T08:00:00Z').embed).toBeUndefined();
+  });
+
+  it('encodeHash writes embed=1 only for an embedded view', () => {
+    expect(encodeHash({ embed: true, rate: 60 })).toBe('#rate=60&embed=1');
+    expect(encodeHash({ rate: 60 })).toBe('#rate=60');
+  });
+});

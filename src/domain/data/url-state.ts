@@ -23,6 +23,8 @@ export interface ViewState {
   map?: MapCamera;
   /** The map theme's name (the map layer knows which exist); absent, the default theme. */
   theme?: string;
+  /** Embedded in another page (`#embed`): the map, the player and the finding, no side panel. */
+  embed?: boolean;
 }
 
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
@@ -72,6 +74,7 @@ export function encodeHash(v: ViewState): string {
   if (v.progress !== undefined) p.set('p', String(v.progress));
   if (v.map) p.set('map', encodeCamera(v.map));
   if (v.theme) p.set('theme', v.theme);
+  if (v.embed) p.set('embed', '1');
   const s = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':').replaceAll('%2F', '/');
   return s ? `#${s}` : '';
 }
@@ -102,5 +105,7 @@ export function decodeHash(hash: string): ViewState {
   if (map) v.map = map;
   const theme = p.get('theme');
   if (theme && /^[a-z]{1,16}$/.test(theme)) v.theme = theme;
+  // `#embed`, `#embed=1` or `#…&embed`; `embed=0` is off
+  if (p.has('embed') && p.get('embed') !== '0') v.embed = true;
   return v;
 }
