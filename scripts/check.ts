@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { checkJourney, roundReport, type CheckReport } from '../src/domain/claims/check';
 import { findingJson } from '../src/present/finding';
 import { formatReport } from '../src/present/report-text';
 import { formatDataError, type DataError } from '../src/domain/data/data-error';
-import { loadJourney } from './lib/load-journey';
+import { loadJourney, readInputFile } from './lib/load-journey';
 import { parseJson } from '../src/domain/data/json-text';
 import type { RouteCollection } from '../src/domain/route/route';
 
@@ -48,13 +47,9 @@ function parseArgs(argv: string[]): Args | string {
 
 /** Reads a route GeoJSON, or says what is wrong with it. */
 async function readRoute(file: string): Promise<RouteCollection | DataError> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    return { file, path: '', message: `cannot read: ${(err as Error).message}` };
-  }
-  const parsed = parseJson(text, file);
+  const text = await readInputFile(file);
+  if (!text.ok) return text.errors[0]!;
+  const parsed = parseJson(text.value, file);
   if (!parsed.ok) return parsed.errors[0]!;
   const json = parsed.value as { type?: unknown; features?: unknown } | null;
   if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features))
