@@ -394,8 +394,9 @@ async function run(args: ExportArgs): Promise<void> {
     if (!bytes.length) throw new Error('the export produced an empty file');
     await writeAtomically(out, bytes);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const tiles = result.tiles && result.tiles > 1 ? `, map drawn in ${result.tiles} tiles` : '';
     console.log(
-      `wrote ${out} (${result.width}×${result.height} ${result.mime}, ${bytes.length} bytes, ${seconds} s)`,
+      `wrote ${out} (${result.width}×${result.height} ${result.mime}, ${bytes.length} bytes, ${seconds} s${tiles})`,
     );
     if (log.errors.length) console.error(`page errors:\n${log.errors.join('\n')}`);
   } finally {

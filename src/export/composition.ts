@@ -35,6 +35,8 @@ export interface Scene {
   transparent: boolean;
   /** False: the map alone (no title, legend, cards). */
   decorations: boolean;
+  /** Largest map canvas drawn in one pass, px a side (the GPU's limit when left out). */
+  tileLimitPx?: number;
   /** Width / height of the chart panel, when there is one. */
   chartAspect?: number;
   /** What the chart panel draws. */

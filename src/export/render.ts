@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, setWorkerUrl, type MapEventType } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, type LngLatLike, type MapEventType } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { isStation, type RouteCollection } from '../domain/route/route';
@@ -8,6 +8,7 @@ import { setRouting, showRoute } from '../map/route-layers';
 import { addTrainLayers, updateTrains } from '../map/train-layer';
 import type { RasterLayout } from './presets';
 import type { ThemeName } from './request';
+import { tileGrid, type MapTile, type TileLimit } from './tiles';
 import { ExportCancelled, throwIfAborted, type ProgressCallback } from './types';
 import type { Camera } from './view';
 
@@ -31,6 +32,11 @@ export interface RenderOptions {
   onProgress?: ProgressCallback;
   /** Gives up when the map has not finished drawing after this long, ms. */
   timeoutMs?: number;
+  /**
+   * Largest map canvas drawn in one pass, px a side (never more than the GPU's limit, which is
+   * used when left out). A larger map is drawn in tiles and stitched.
+   */
+  tileLimitPx?: number;
 }
 
 /** An offscreen map kept alive for several frames (animation export). */
@@ -42,6 +48,17 @@ export interface ExportMap {
   layout: RasterLayout;
   /** Shows `moving` and resolves once that frame is fully drawn. */
   draw(moving: FeatureCollection, signal?: AbortSignal): Promise<void>;
+  /**
+   * Resizes the map to `cssWidth` × `cssHeight` CSS px at `pixelRatio`, centred on `center`
+   * (zoom and bearing kept), and resolves once that view is fully drawn.
+   */
+  view(
+    cssWidth: number,
+    cssHeight: number,
+    pixelRatio: number,
+    center: LngLatLike,
+    signal?: AbortSignal,
+  ): Promise<void>;
   /** Removes the map and its container. */
   remove(): void;
 }
@@ -180,6 +197,24 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
       m.triggerRepaint();
       await idle;
     };
+    const view = async (
+      cssWidth: number,
+      cssHeight: number,
+      pixelRatio: number,
+      center: LngLatLike,
+      s = signal,
+    ) => {
+      throwIfAborted(s);
+      const idle = next(m, 'idle', s, timeoutMs);
+      container.style.width = `${cssWidth}px`;
+      container.style.height = `${cssHeight}px`;
+      // resize to the new box first, so the canvas is never the old box at the new ratio
+      m.resize();
+      if (m.getPixelRatio() !== pixelRatio) m.setPixelRatio(pixelRatio);
+      m.jumpTo({ center });
+      m.triggerRepaint();
+      await idle;
+    };
     opts.onProgress?.(0.3, 'map');
     await draw(opts.moving);
     assertExactSize(map, width, height);
@@ -190,6 +225,7 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
       camera,
       layout,
       draw,
+      view,
       remove: () => {
         m.remove();
         container.remove();
@@ -231,18 +267,131 @@ export function assertNotBlank(source: CanvasImageSource): void {
   if (colours.size < 3) throw new Error('the map rendered blank; nothing was exported');
 }
 
+let measuredLimit: TileLimit | undefined;
+
+/**
+ * What the GPU draws in one pass: the side is the smallest of WebGL's maximum texture size,
+ * renderbuffer size and viewport (8192 in headless Chromium's SwiftShader, 16384 on most desktop
+ * GPUs); the area is the largest drawing buffer the browser grants for a square canvas of that
+ * side (Chromium scales larger ones down to 2²⁵ px). Read once, from a throwaway context.
+ */
+export function gpuLimit(): TileLimit {
+  if (measuredLimit) return measuredLimit;
+  const canvas = document.createElement('canvas');
+  const probe = { antialias: false, depth: false, stencil: false };
+  const gl =
+    (canvas.getContext('webgl2', probe) as WebGL2RenderingContext | null) ??
+    (canvas.getContext('webgl', probe) as WebGLRenderingContext | null);
+  if (!gl) throw new Error('this browser has no WebGL: the map cannot be drawn');
+  const viewport = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
+  const sidePx = Math.min(
+    gl.getParameter(gl.MAX_TEXTURE_SIZE) as number,
+    gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number,
+    viewport[0]!,
+    viewport[1]!,
+  );
+  canvas.width = sidePx;
+  canvas.height = sidePx;
+  const areaPx = gl.drawingBufferWidth * gl.drawingBufferHeight;
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  measuredLimit = { sidePx, areaPx };
+  return measuredLimit;
+}
+
+/**
+ * Freezes what the map draws: from now on MapLibre neither places labels again nor changes the
+ * set of tiles it draws, so moving the camera only moves the picture. Every label is then drawn
+ * by the tile it was placed in, wherever the camera goes (a label near a tile edge is also in the
+ * neighbouring tile, hidden there as a duplicate). MapLibre has no public switch for this; its
+ * style's `_updatePlacement` and `_updateSources` (MapLibre 5–6) are replaced, and their absence
+ * fails loudly.
+ */
+function freezeMap(map: MapLibreMap): void {
+  const style = map.style as unknown as { _updatePlacement?: unknown; _updateSources?: unknown };
+  if (typeof style._updatePlacement !== 'function' || typeof style._updateSources !== 'function') {
+    throw new Error('this MapLibre version cannot keep its labels in place; tiled exports fail');
+  }
+  style._updatePlacement = () => false;
+  style._updateSources = () => {};
+}
+
+/**
+ * Draws a map too large for the GPU in tiles and stitches them into one canvas. MapLibre loads and
+ * places labels once, for the whole view (a pass at a pixel ratio the GPU can draw: placement is
+ * in CSS px, so the ratio does not change it), and the map is frozen ({@link freezeMap}); each
+ * tile is then the same map moved so that its viewport is one part of the whole, drawn at the full
+ * pixel ratio. The route, trains and labels are MapLibre's own, so a label across a seam is drawn
+ * half by each tile, in place.
+ */
+async function renderTiles(
+  opts: RenderOptions,
+  tiles: MapTile[],
+  limit: TileLimit,
+): Promise<HTMLCanvasElement> {
+  const { raster, signal } = opts;
+  const width = Math.round(raster.cssWidth * raster.pixelRatio);
+  const height = Math.round(raster.cssHeight * raster.pixelRatio);
+  // the output first: if the browser cannot hold it, fail before drawing anything
+  const out = canvas2d(width, height);
+  const placementRatio = Math.min(
+    1,
+    (limit.sidePx - 1) / raster.cssWidth,
+    (limit.sidePx - 1) / raster.cssHeight,
+    Math.sqrt(limit.areaPx / (raster.cssWidth * raster.cssHeight)) * 0.99,
+  );
+  const exportMap = await createExportMap({
+    ...opts,
+    raster: { ...raster, pixelRatio: placementRatio },
+    onProgress: (f, stage) => opts.onProgress?.(f * 0.3, stage),
+  });
+  try {
+    const { map } = exportMap;
+    const centers = tiles.map((t) =>
+      map.unproject([t.cssLeft + t.cssWidth / 2, t.cssTop + t.cssHeight / 2]),
+    );
+    freezeMap(map);
+    for (const [i, t] of tiles.entries()) {
+      opts.onProgress?.(0.3 + (0.6 * i) / tiles.length, `tile ${i + 1}/${tiles.length}`);
+      await exportMap.view(t.cssWidth, t.cssHeight, raster.pixelRatio, centers[i]!, signal);
+      assertExactSize(
+        map,
+        Math.round(t.cssWidth * raster.pixelRatio),
+        Math.round(t.cssHeight * raster.pixelRatio),
+      );
+      out.ctx.drawImage(map.getCanvas(), 0, 0, t.w, t.h, t.x, t.y, t.w, t.h);
+    }
+  } finally {
+    exportMap.remove();
+  }
+  assertNotBlank(out.canvas);
+  opts.onProgress?.(0.9, 'map');
+  return out.canvas;
+}
+
 /**
  * Renders the map alone (no composition) offscreen and returns a 2D canvas copy of exactly
- * `width` × `height` pixels, with the camera used. The offscreen map is always removed.
+ * `width` × `height` pixels, and how many passes drew it: beyond the GPU's limit (or
+ * `tileLimitPx`) it draws in tiles ({@link renderTiles}). The offscreen map is always removed.
  */
-export async function renderMapCanvas(opts: RenderOptions): Promise<HTMLCanvasElement> {
+export async function renderMapCanvas(
+  opts: RenderOptions,
+): Promise<{ canvas: HTMLCanvasElement; tiles: number }> {
+  const { raster } = opts;
+  const width = Math.round(raster.cssWidth * raster.pixelRatio);
+  const height = Math.round(raster.cssHeight * raster.pixelRatio);
+  const gpu = gpuLimit();
+  const sidePx = Math.min(opts.tileLimitPx ?? Infinity, gpu.sidePx);
+  const limit = { sidePx, areaPx: Math.min(gpu.areaPx, sidePx ** 2) };
+  const { tiles } = tileGrid(raster, width, height, limit);
+  if (tiles.length > 1)
+    return { canvas: await renderTiles(opts, tiles, limit), tiles: tiles.length };
   const exportMap = await createExportMap(opts);
   try {
     const { canvas, ctx } = canvas2d(exportMap.canvas.width, exportMap.canvas.height);
     ctx.drawImage(exportMap.canvas, 0, 0);
     assertNotBlank(canvas);
     opts.onProgress?.(0.9, 'map');
-    return canvas;
+    return { canvas, tiles: 1 };
   } finally {
     exportMap.remove();
   }
