@@ -530,25 +530,3 @@ export function basemapStyle(baseUrl: string, opts: BasemapOptions = {}): StyleS
     layers,
   };
 }
-
-/**
- * Seas, the Yalu and the countries named on the vector (SVG) export, which does not read the
- * tiles (label placement only, no measured facts; the live map and PNG take them from the tiles).
- */
-export const PLACE_LABELS: GeoJSON.FeatureCollection = {
-  type: 'FeatureCollection',
-  features: [
-    ['sea', 'Bohai Sea', '渤海', 120.0, 38.9],
-    ['sea', 'Korea Bay', '서조선만', 123.9, 39.2],
-    ['sea', 'Yellow Sea', '黄海', 123.0, 36.5],
-    ['sea', 'Liaodong Bay', '辽东湾', 121.2, 40.3],
-    ['river', 'Yalu (Amnok) River', '鸭绿江 / 압록강', 124.95, 40.45],
-    ['country', 'CHINA', '中国', 118.5, 42.6],
-    ['country', 'NORTH KOREA', '조선', 126.9, 40.1],
-    ['country', 'SOUTH KOREA', '대한민국', 127.9, 36.4],
-  ].map(([kind, name, local, lon, lat]) => ({
-    type: 'Feature' as const,
-    properties: { kind, name, name_local: local },
-    geometry: { type: 'Point' as const, coordinates: [lon as number, lat as number] },
-  })),
-};

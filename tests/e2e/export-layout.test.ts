@@ -98,8 +98,10 @@ describe('exports laid out for publication', () => {
     const diff = pixelmatch(png.data, rendered.data, undefined, 960, 540, { threshold: 0.2 });
     const share = diff / (960 * 540);
     console.log(`SVG vs PNG: ${(share * 100).toFixed(2)} % of pixels differ (threshold 0.2)`);
-    // the map is drawn by two engines (WebGL tiles vs vector paths): small edge differences only
-    expect(share).toBeLessThan(0.06);
+    // the map is drawn by two engines (WebGL tiles vs vector paths) from the same rendered
+    // features and placed labels: edge and glyph differences only (3.3 % measured, 3.4 % before the
+    // SVG drew the basemap layers MapLibre rendered)
+    expect(share).toBeLessThan(0.045);
   });
 
   it('an imported GPX in France exports with its own title, legend, attribution and CEST clock', async () => {
