@@ -149,6 +149,14 @@ describe('layoutExport', () => {
         ([x, y]) => x < 0 || x > css.cssWidth || y < 0 || y > css.cssHeight,
       );
       expect(outside).toEqual([]);
+      // fitted into the space left: the route spans most of the map area one way or the other
+      const pts = routePixels(input, layout);
+      const span = (v: number[]) => Math.max(...v) - Math.min(...v);
+      const fill = Math.max(
+        span(pts.map((q) => q[0])) / layout.area.w,
+        span(pts.map((q) => q[1])) / layout.area.h,
+      );
+      expect(fill).toBeGreaterThan(0.5);
       for (const label of layout.keepClear)
         for (const b of layout.panels.filter((p) => !p.banded))
           expect(overlaps(label, b.rect)).toBe(false);

@@ -538,19 +538,20 @@ function fitInto(
   let camera = fitView(input.view, W, H, padding);
   let projected = project(world, camera, measure);
   for (let pass = 0; pass < 3; pass++) {
-    let changed = false;
+    // each side grows by its largest overshoot (a sum over labels would push the route into a
+    // corner: five labels poking out 100 px on the right do not need 500 px)
+    const over = { left: 0, right: 0, top: 0, bottom: 0 };
     for (const l of projected.labels) {
-      const over = {
-        left: area.x + 2 - l.x,
-        right: l.x + l.w - (area.x + area.w - 2),
-        top: area.y + 2 - l.y,
-        bottom: l.y + l.h - (area.y + area.h - 2),
-      };
-      for (const k of ['left', 'right', 'top', 'bottom'] as const) {
-        if (over[k] > 0.5) {
-          padding[k] += over[k];
-          changed = true;
-        }
+      over.left = Math.max(over.left, area.x + 2 - l.x);
+      over.right = Math.max(over.right, l.x + l.w - (area.x + area.w - 2));
+      over.top = Math.max(over.top, area.y + 2 - l.y);
+      over.bottom = Math.max(over.bottom, l.y + l.h - (area.y + area.h - 2));
+    }
+    let changed = false;
+    for (const k of ['left', 'right', 'top', 'bottom'] as const) {
+      if (over[k] > 0.5) {
+        padding[k] += over[k];
+        changed = true;
       }
     }
     if (!changed) break;
