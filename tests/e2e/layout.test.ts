@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { openPage, waitForMapReady } from '../../scripts/lib/browser';
 import { useBuiltApp } from './app-fixture';
 import { axeViolations } from './axe';
@@ -85,6 +85,21 @@ describe('the page never scrolls, only its panels', () => {
   });
 });
 
+/** An element's box once it has stopped moving (two readings one animation frame apart agree). */
+async function settledBox(el: Locator) {
+  let last = await el.boundingBox();
+  await expect
+    .poll(async () => {
+      await el.page().evaluate(() => new Promise(requestAnimationFrame));
+      const now = await el.boundingBox();
+      const same = !!now && !!last && now.x === last.x && now.y === last.y;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+  return last!;
+}
+
 /** How many controls (scale bar, zoom buttons, player) the attribution covers. */
 function attributionOverlaps(page: Page): Promise<number> {
   return page.evaluate(() => {
@@ -140,9 +155,10 @@ describe('on a phone (390×844)', () => {
     await expect.poll(() => handle.getAttribute('aria-expanded')).toBe('true');
     expect(await body.evaluate((el) => (el as HTMLElement).inert)).toBe(false);
     await expect.poll(() => page.getByTestId('journey-title').isVisible()).toBe(true);
-    // pull it down by its handle, once it has slid up
+    // pull it down by its handle, once it has slid up and stopped moving (a drag that starts
+    // while the sheet still slides can begin off the handle)
     await expect.poll(async () => (await handle.boundingBox())!.y).toBeLessThan(200);
-    let box = (await handle.boundingBox())!;
+    let box = await settledBox(handle);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2, box.y + 300, { steps: 8 });
@@ -150,7 +166,7 @@ describe('on a phone (390×844)', () => {
     await expect.poll(() => handle.getAttribute('aria-expanded')).toBe('false');
     // and up again
     await expect.poll(async () => (await handle.boundingBox())!.y).toBeGreaterThan(700);
-    box = (await handle.boundingBox())!;
+    box = await settledBox(handle);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2, box.y - 300, { steps: 8 });
