@@ -148,6 +148,24 @@ const PRINT: Theme = {
 
 export const THEMES: Record<ThemeName, Theme> = { light: LIGHT, dark: DARK, print: PRINT };
 
+/**
+ * What the app's panels take from a map theme: the colour scheme of the panels (`app.css` holds
+ * the light and dark palettes) and the route colours their legend swatches draw with, so a
+ * swatch is always the colour of the line it names.
+ */
+export function uiTheme(t: Theme): { scheme: 'light' | 'dark'; vars: Record<string, string> } {
+  return {
+    scheme: t.name === 'dark' ? 'dark' : 'light',
+    vars: {
+      '--kp': t.KP,
+      '--cn': t.CN,
+      '--vn': t.VN,
+      '--variant': t.variant,
+      '--bridge': t.bridge,
+    },
+  };
+}
+
 /** The theme of that name; anything else is the light theme. */
 export const themeOf = (name: string | undefined | null): Theme =>
   isThemeName(name) ? THEMES[name] : LIGHT;
