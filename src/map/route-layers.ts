@@ -7,7 +7,17 @@ import {
   routingNames,
   routingsOf,
 } from '../domain/route/routing';
-import { FONT_STACK, FONT_STACK_BOLD, THEMES, WIDTHS, widthExpression, type Theme } from './style';
+import {
+  FONT_STACK,
+  FONT_STACK_BOLD,
+  PLACE_LAYERS,
+  THEMES,
+  WIDTHS,
+  placeFilter,
+  stationNames,
+  widthExpression,
+  type Theme,
+} from './style';
 
 export const ROUTE_LAYERS = {
   variants: 'route-variants',
@@ -308,4 +318,15 @@ export function showHighlight(map: MapLibreMap, stretch: Feature | null): void {
     },
     ROUTE_LAYERS.casing,
   );
+}
+
+/**
+ * Readies a map that shows one journey's route for another's: the basemap towns the new stations
+ * name are left out (`showRoute` then puts its data, and the caller fits the camera). The map
+ * itself, its tiles, shaders and glyphs are kept: making a new map per journey blocked the page
+ * for a second.
+ */
+export function replaceRoute(map: MapLibreMap, route: RouteCollection): void {
+  const filter = placeFilter(stationNames(route));
+  for (const id of PLACE_LAYERS) if (map.getLayer(id)) map.setFilter(id, filter);
 }

@@ -302,6 +302,17 @@ export interface BasemapOptions {
   hideNames?: string[];
 }
 
+/** The basemap's town layers, whose filter leaves out the names a route's stations already give. */
+export const PLACE_LAYERS = ['place-dots', 'place-labels'] as const;
+
+/** The filter of the PLACE_LAYERS: shown at their zoom, and not named in `hideNames`. */
+export function placeFilter(hideNames: readonly string[]): FilterSpecification {
+  const hidden: ExpressionSpecification | true = hideNames.length
+    ? ['!', ['in', ['get', 'name'], ['literal', [...hideNames]]]]
+    : true;
+  return ['all', SHOWN, hidden] as FilterSpecification;
+}
+
 /**
  * The offline basemap: vector tiles made at build time from Natural Earth, served by the app itself
  * (public/basemap/tiles), labels drawn with the page's own web fonts (no `glyphs` server).
@@ -312,9 +323,7 @@ export function basemapStyle(baseUrl: string, opts: BasemapOptions = {}): StyleS
   const tiles = new URL('basemap/tiles/{z}/{x}/{y}.pbf', baseUrl).href
     .replace(/%7B/g, '{')
     .replace(/%7D/g, '}');
-  const hidden = opts.hideNames?.length
-    ? (['!', ['in', ['get', 'name'], ['literal', opts.hideNames]]] as ExpressionSpecification)
-    : true;
+  const hidden = placeFilter(opts.hideNames ?? []);
   const src = { source: 'basemap' } as const;
   const layers: LayerSpecification[] = [
     { id: 'sea', type: 'background', paint: { 'background-color': t.sea } },
@@ -475,7 +484,7 @@ export function basemapStyle(baseUrl: string, opts: BasemapOptions = {}): StyleS
       type: 'circle',
       ...src,
       'source-layer': 'places',
-      filter: ['all', SHOWN, hidden] as FilterSpecification,
+      filter: hidden,
       paint: {
         'circle-radius': ['case', ['>=', ['get', 'capital'], 1], 3, 2.2],
         'circle-color': t.placeDot,
@@ -488,7 +497,7 @@ export function basemapStyle(baseUrl: string, opts: BasemapOptions = {}): StyleS
       type: 'symbol',
       ...src,
       'source-layer': 'places',
-      filter: ['all', SHOWN, hidden] as FilterSpecification,
+      filter: hidden,
       layout: {
         'text-field': nameWithLocal(0.82),
         'text-font': [

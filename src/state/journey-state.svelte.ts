@@ -68,10 +68,16 @@ export class JourneyState {
   );
   current = $derived(this.measured[this.variant] ?? null);
 
+  /**
+   * The fact-check. An imported journey file arrives checked by the import worker (thousands of
+   * claims never block the page); a built-in journey (a few dozen claims) is checked here.
+   */
   report = $derived(
-    this.journey && this.vague && this.route
-      ? checkJourney(this.journey, this.vague, this.route, { measured: this.measuredVariants })
-      : null,
+    this.imported
+      ? (this.imported.report ?? null)
+      : this.journey && this.vague && this.route
+        ? checkJourney(this.journey, this.vague, this.route, { measured: this.measuredVariants })
+        : null,
   );
 
   scenarios: Scenario[] = $derived.by(() => {
