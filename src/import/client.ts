@@ -1,6 +1,7 @@
 import type { VagueWords } from '../domain/data/journey';
 import { MAX_BYTES, type ImportFile, type ImportResult } from './types';
 import type { ImportProgress, ImportRequest, ImportResponse } from './import.worker';
+import { joinReport, type ReportPart } from './report-parts';
 
 /** What the client reports while a file is being imported. */
 export type ImportPhase = 'reading' | 'parsing' | 'checking';
@@ -98,11 +99,17 @@ function runWorker(
     const abort = () => finish(failure('import cancelled'));
     if (signal?.aborted) return abort();
     signal?.addEventListener('abort', abort, { once: true });
-    worker.onmessage = (e: MessageEvent<ImportResponse | ImportProgress>) => {
+    const parts: ReportPart[] = [];
+    worker.onmessage = (e: MessageEvent<ImportResponse | ImportProgress | ReportPart>) => {
       const data = e.data;
       if ('phase' in data) return onprogress(data);
+      if ('list' in data) return void parts.push(data);
+      const { result } = data;
+      const report = result.ok && result.value.report;
       finish({
-        ...data.result,
+        ...(report
+          ? { ok: true, value: { ...result.value, report: joinReport(report, parts) } }
+          : result),
         parseMs: data.parseMs,
         prepareMs: data.prepareMs,
         ...(data.checkMs === undefined ? {} : { checkMs: data.checkMs }),

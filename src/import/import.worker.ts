@@ -4,6 +4,7 @@ import type { ImportFile, ImportResult } from './types';
 import { importFiles } from './detect';
 import { prepareImport } from './prepare';
 import { checkJourney } from '../domain/claims/check';
+import { splitReport } from './report-parts';
 
 /** A request to the import worker: the files' bytes are transferred, not copied. */
 export interface ImportRequest {
@@ -95,6 +96,15 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
   const scope = self as unknown as DedicatedWorkerGlobalScope;
   scope.onmessage = (event: MessageEvent<ImportRequest>) => {
     const response = handle(event.data, (p) => scope.postMessage(p));
-    scope.postMessage(response, transferables(response.result));
+    const report = response.result.ok ? response.result.value.report : undefined;
+    if (!report || !response.result.ok) {
+      scope.postMessage(response, transferables(response.result));
+      return;
+    }
+    // the report's long lists go first, in parts; the answer carries the rest
+    const { head, parts } = splitReport(report);
+    for (const part of parts) scope.postMessage(part);
+    const value = { ...response.result.value, report: head };
+    scope.postMessage({ ...response, result: { ok: true, value } }, transferables(response.result));
   };
 }

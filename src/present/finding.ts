@@ -8,13 +8,11 @@ import {
 } from '../domain/claims/finding';
 import { reportClaim, type CheckReport, type Verdict } from '../domain/claims/report';
 import { READING_LABEL, claimWords, formatKm, formatWindow } from './verdict';
-import { shorten } from './format';
+import { formatNumber, shorten } from './format';
 
-const n1 = (x: number): string =>
-  x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const n1 = (x: number): string => formatNumber(x, 1);
 /** Hours to two decimals where the second one matters (a 0.25 h stop). */
-const n2 = (x: number): string =>
-  x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+const n2 = (x: number): string => formatNumber(x, 1, 2);
 
 const h = (r: FindingRange): string =>
   n1(r.lo.value) === n1(r.hi.value)

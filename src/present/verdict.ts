@@ -11,7 +11,7 @@ import { reportClaim } from '../domain/claims/report';
 import type { TimelineCheck, TimelineReading } from '../domain/claims/timeline';
 import type { Interval } from '../domain/time/interval';
 import { formatLocal, localParts, formatUtcOffset } from '../domain/time/timezone';
-import { shorten } from './format';
+import { formatNumber, shorten } from './format';
 
 /** Words and symbols for a pair verdict: one set for the CLI, the cards and the export card. */
 export const VERDICT_LABEL: Record<Verdict, string> = {
@@ -54,22 +54,8 @@ export const READING_LABEL: Record<TimelineReading, string> = {
   duration: 'door to door',
 };
 
-/** One number format per count of digits: making one per figure was most of a report's words' cost. */
-const formats = new Map<number, Intl.NumberFormat>();
-function formatOf(digits: number): Intl.NumberFormat {
-  let f = formats.get(digits);
-  if (!f) {
-    f = new Intl.NumberFormat('en-GB', {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-    formats.set(digits, f);
-  }
-  return f;
-}
-
 const num = (x: number, digits = 1): string =>
-  Number.isFinite(x) ? formatOf(digits).format(x) : x > 0 ? '∞' : '−∞';
+  Number.isFinite(x) ? formatNumber(x, digits) : x > 0 ? '∞' : '−∞';
 
 /** "17.0–20.0 h", "at least 20.0 h", or "20.0 h" for a point. */
 export function formatRange(i: Interval, unit: string, digits = 1): string {
