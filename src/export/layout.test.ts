@@ -185,6 +185,24 @@ describe('layoutExport', () => {
     expect(covered).toEqual([]);
   });
 
+  it('layoutExport of a zoomed-in view keeps its zoom: stations outside it push no edge', () => {
+    // the live map at zoom 9 over Dandong and the bridge, exported as "what the map shows"
+    const view = {
+      bounds: [
+        [123.6, 39.9],
+        [125, 40.7],
+      ] as [Position, Position],
+      bearingDeg: 0,
+    };
+    const layout = layoutExport(
+      inputFor('pyongyang-beijing', 1280, 720, { view: view as LayoutInput['view'] }),
+      approximateMeasure,
+    );
+    expect(layout.camera.zoom).toBeGreaterThan(8);
+    expect(layout.camera.center[0]).toBeCloseTo(124.3, 0);
+    expect(layout.camera.center[1]).toBeCloseTo(40.3, 0);
+  });
+
   it('layoutExport lays a 4K frame out like a 1080p one (the same CSS layout)', () => {
     expect(cssLayoutFor(3840, 2160)).toEqual({ ...cssLayoutFor(1920, 1080), pixelRatio: 3 });
   });

@@ -542,6 +542,10 @@ function fitInto(
     // corner: five labels poking out 100 px on the right do not need 500 px)
     const over = { left: 0, right: 0, top: 0, bottom: 0 };
     for (const l of projected.labels) {
+      // only labels of points in the view: a zoomed-in view leaves most stations outside it,
+      // and their labels must not push its edges out (they made a current-view export a world map)
+      const [ax, ay] = [l.x + 8, l.y + l.h / 2];
+      if (ax < area.x || ax > area.x + area.w || ay < area.y || ay > area.y + area.h) continue;
       over.left = Math.max(over.left, area.x + 2 - l.x);
       over.right = Math.max(over.right, l.x + l.w - (area.x + area.w - 2));
       over.top = Math.max(over.top, area.y + 2 - l.y);

@@ -1,7 +1,8 @@
 import type { Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
-import type { BoundingBox } from 'lineclip';
+import { lineString, simplify } from '@turf/turf';
+import { clipPolyline, type BoundingBox, type Point } from 'lineclip';
 import { attrs, r1, xmlEscape } from './prims-svg';
-import { linePath, linesOf, polygonPath, polygonsOf, type Project } from './svg-geometry';
+import { linePath, linesOf, pathOf, polygonPath, polygonsOf, type Project } from './svg-geometry';
 import type { Measure } from './text-fit';
 
 /** A value MapLibre evaluated for a feature (a number, a `Color`, a list) as SVG attribute text. */
@@ -81,8 +82,11 @@ export function basemapShapesSvg(map: MapLibreMap, project: Project, box: Boundi
       entry.d.push(d);
       byLook.set(look, entry);
     }
+    // nonzero, not even–odd: the pieces of one polygon from neighbouring tiles overlap in the
+    // tiles' buffers, and even–odd cut those overlaps out as stripes of sea; holes still show,
+    // their rings wound against the outer ones (as vector tiles require)
     const paths = [...byLook.values()].map(
-      ({ a, d }) => `<path${attrs({ d: d.join(''), ...a, 'fill-rule': 'evenodd' })}/>`,
+      ({ a, d }) => `<path${attrs({ d: d.join(''), ...a, 'fill-rule': 'nonzero' })}/>`,
     );
     if (paths.length) groups.push(`<g id="${xmlEscape(layer.id)}">${paths.join('')}</g>`);
   }
@@ -201,6 +205,17 @@ export function placedLabels(
   return out;
 }
 
+/** A label's halo as SVG stroke attributes, drawn under its fill (none without a halo). */
+const haloAttrs = (l: { halo?: string | undefined; haloW: number }) =>
+  l.halo && l.haloW
+    ? {
+        stroke: l.halo,
+        'stroke-width': r1(2 * l.haloW),
+        'stroke-linejoin': 'round',
+        'paint-order': 'stroke',
+      }
+    : {};
+
 /** A placed label as an SVG `<text>`, one `<tspan>` a line, its halo drawn under its fill. */
 export function labelSvg(l: PlacedLabel): string {
   const [left, top, w] = l.box;
@@ -217,14 +232,96 @@ export function labelSvg(l: PlacedLabel): string {
     'font-family': l.family,
     'text-anchor': l.justify === 'start' ? undefined : l.justify,
     'letter-spacing': l.spacing ? r1(l.spacing) : undefined,
-    ...(l.halo && l.haloW
-      ? {
-          stroke: l.halo,
-          'stroke-width': r1(2 * l.haloW),
-          'stroke-linejoin': 'round',
-          'paint-order': 'stroke',
-        }
-      : {}),
+    ...haloAttrs(l),
     class: l.layer,
   })}>${tspans}</text>`;
+}
+
+/** A label MapLibre placed along a line (a river's name), drawn along the same line in SVG. */
+export interface LineLabel {
+  text: string;
+  /** The line the text runs along, left to right, CSS px. */
+  d: string;
+  px: number;
+  fill: string;
+  halo: string | undefined;
+  haloW: number;
+  family: string;
+}
+
+const lengthOf = (pts: Point[]) =>
+  pts.reduce(
+    (n, p, i) => (i ? n + Math.hypot(p[0] - pts[i - 1]![0], p[1] - pts[i - 1]![1]) : 0),
+    0,
+  );
+
+/**
+ * The line labels (river names) MapLibre placed on `map`, one per name: along the longest
+ * stretch of that line inside `box`, smoothed (2 px) and turned to read left to right, when the
+ * stretch is long enough to carry the text. MapLibre may repeat a name along a long river; the
+ * SVG names it once.
+ */
+export function lineLabels(
+  map: MapLibreMap,
+  project: Project,
+  box: BoundingBox,
+  measure: Measure,
+  layerIds: string[],
+): LineLabel[] {
+  const best = new Map<string, { f: MapGeoJSONFeature; pts: Point[]; len: number }>();
+  for (const f of map.queryRenderedFeatures({ layers: layerIds })) {
+    const text = textLines((f.layer.layout as Paint)['text-field'], 12)
+      .map((l) => l.text)
+      .join(' ');
+    if (!text) continue;
+    for (const line of linesOf(f.geometry)) {
+      for (const piece of clipPolyline(
+        line.map(([lon, lat]) => project(lon!, lat!)),
+        box,
+      )) {
+        const len = lengthOf(piece);
+        if (len > (best.get(text)?.len ?? 0)) best.set(text, { f, pts: piece, len });
+      }
+    }
+  }
+  const out: LineLabel[] = [];
+  for (const [text, { f, pts, len }] of best) {
+    const layout = (f.layer.layout ?? {}) as Paint;
+    const paint = (f.layer.paint ?? {}) as Paint;
+    const px = num(layout['text-size'], 12);
+    if (len < measure(text, px, false) + 2 * px) continue;
+    const smooth = simplify(lineString(pts), { tolerance: 2 }).geometry.coordinates as Point[];
+    const ltr = smooth[0]![0] <= smooth.at(-1)![0] ? smooth : [...smooth].reverse();
+    const fonts = (layout['text-font'] as string[] | undefined) ?? ['Noto Sans Italic'];
+    out.push({
+      text,
+      d: pathOf([ltr], false),
+      px,
+      fill: css(paint['text-color']) ?? '#000000',
+      halo: css(paint['text-halo-color']),
+      haloW: num(paint['text-halo-width'], 0),
+      family: fonts.map((n) => `'${n}'`).join(', '),
+    });
+  }
+  return out;
+}
+
+/** Line labels as SVG: each path in `<defs>`, each name a `<textPath>` centred along it. */
+export function lineLabelsSvg(labels: LineLabel[]): string {
+  const defs = labels.map((l, i) => `<path${attrs({ id: `line-label-${i}`, d: l.d })}/>`).join('');
+  const texts = labels
+    .map(
+      (l, i) =>
+        `<text${attrs({
+          fill: l.fill,
+          'font-family': l.family,
+          'font-size': r1(l.px),
+          'font-style': 'italic',
+          'dominant-baseline': 'central',
+          ...haloAttrs(l),
+          class: 'line-label',
+        })}><textPath${attrs({ href: `#line-label-${i}`, startOffset: '50%', 'text-anchor': 'middle' })}>${xmlEscape(l.text)}</textPath></text>`,
+    )
+    .join('');
+  return `<defs>${defs}</defs>${texts}`;
 }

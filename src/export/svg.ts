@@ -10,7 +10,15 @@ import { legColor } from './legend';
 import { attrs, CARD_SHADOW_DEF, primsToSvg, r1, xmlEscape } from './prims-svg';
 import { createExportMap } from './render';
 import { onRouting } from '../domain/route/routing';
-import { basemapShapesSvg, labelSvg, placedLabels, type PlacedLabel } from './svg-basemap';
+import {
+  basemapShapesSvg,
+  labelSvg,
+  lineLabels,
+  lineLabelsSvg,
+  placedLabels,
+  type LineLabel,
+  type PlacedLabel,
+} from './svg-basemap';
 import { embeddedFontCss } from './svg-fonts';
 import { linePath, type Project } from './svg-geometry';
 import { provenanceOf, throwIfAborted } from './types';
@@ -86,6 +94,8 @@ const LABEL_LAYERS = [
   'place-labels',
   ROUTE_LAYERS.labels,
 ];
+/** The label layers placed along lines (river names). */
+const LINE_LABEL_LAYERS = ['river-labels'];
 
 /**
  * A true vector SVG of the scene, the same view and decorations as the PNG: country outlines
@@ -120,10 +130,12 @@ export async function exportSvg(scene: Scene, run: RunControl): Promise<string> 
   });
   // the basemap and labels as MapLibre drew them for this view, in the scene's theme
   let labels: PlacedLabel[];
+  let rivers: LineLabel[];
   let basemapSvg: string;
   try {
     basemapSvg = basemapShapesSvg(exportMap.map, project, box);
     labels = placedLabels(exportMap.map, project, measure, LABEL_LAYERS);
+    rivers = lineLabels(exportMap.map, project, box, measure, LINE_LABEL_LAYERS);
   } finally {
     exportMap.remove();
   }
@@ -178,6 +190,7 @@ export async function exportSvg(scene: Scene, run: RunControl): Promise<string> 
 
   const allText = [
     ...labels.flatMap((l) => l.lines.map((t) => t.text)),
+    ...rivers.map((r) => r.text),
     ...prims.flatMap((p) => (p.t === 'text' ? [p.text] : [])),
     ...scene.moving.features.map((f) => String(f.properties?.label ?? '')),
     'N',
@@ -204,7 +217,7 @@ export async function exportSvg(scene: Scene, run: RunControl): Promise<string> 
     `<g id="map" clip-path="url(#view)">`,
     scene.transparent ? '' : `<rect id="sea" width="${W}" height="${H}" fill="${t.sea}"/>`,
     `<g id="basemap">${basemapSvg}</g>`,
-    `<g id="place-labels">${placeLabels.map(labelSvg).join('')}</g>`,
+    `<g id="place-labels">${lineLabelsSvg(rivers)}${placeLabels.map(labelSvg).join('')}</g>`,
     `<g id="route" fill="none" stroke-linecap="round" stroke-linejoin="round">`,
     `<g id="route-variants" stroke="${t.variant}" stroke-width="${r1(variantW)}" stroke-opacity="0.6" stroke-linecap="butt" stroke-dasharray="${r1(2 * variantW)} ${r1(1.5 * variantW)}">${variantsSvg}</g>`,
     `<g id="route-casing" stroke="${t.halo}" stroke-width="${r1(widthAt(WIDTHS.casing, camera.zoom))}">${casingSvg}</g>`,
