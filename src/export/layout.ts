@@ -79,6 +79,22 @@ export interface LayoutInput {
   marks: Mark[];
 }
 
+/**
+ * Every text the layout measures: the decorations' and the map's station labels (their fonts must
+ * be loaded before the layout measures them, or a label measured in a fallback font moves the
+ * camera).
+ */
+export const layoutTexts = (input: LayoutInput): string[] => [
+  input.title,
+  input.subtitle,
+  input.caption,
+  input.legendTitle,
+  input.attribution,
+  ...input.legend,
+  ...input.verdict,
+  ...input.marks.map((m) => m.label),
+];
+
 /** A panel placed in a band at the frame's edge or floating over an empty part of the map. */
 export interface PlacedPanel {
   id: PanelId;

@@ -130,21 +130,67 @@ function assertExactSize(map: MapLibreMap, width: number, height: number): void 
   );
 }
 
+/** How many web font faces the page has loaded. */
+function loadedFaces(): number {
+  let n = 0;
+  document.fonts.forEach((f) => {
+    if (f.status === 'loaded') n++;
+  });
+  return n;
+}
+
+/** Every text of the basemap's labelled features in the tiles the map has loaded. */
+function basemapLabelText(map: MapLibreMap): string {
+  const sourceLayers = new Set<string>();
+  for (const layer of map.getStyle().layers) {
+    if (layer.type === 'symbol' && layer.source === 'basemap' && layer['source-layer'])
+      sourceLayers.add(layer['source-layer']);
+  }
+  const texts = new Set<string>();
+  for (const sourceLayer of sourceLayers) {
+    for (const f of map.querySourceFeatures('basemap', { sourceLayer })) {
+      for (const v of Object.values(f.properties)) if (typeof v === 'string') texts.add(v);
+    }
+  }
+  return [...texts].join(' ');
+}
+
 /**
  * Creates a hidden, non-interactive MapLibre map of exactly `width` × `height` device pixels with
  * the app's style, the route and the trains at the given moment, fitted to the view, and resolves
  * once it is fully drawn. The caller must call `remove()`.
+ *
+ * MapLibre draws each glyph once with the page's fonts and keeps it; a basemap label whose font
+ * subset had not loaded yet is drawn in a fallback font (and packs the glyph atlas differently),
+ * so the first export of a region would differ from the next. The basemap's label texts are known
+ * only once its tiles have loaded: their fonts are loaded then, and if that (or the drawing)
+ * loaded any face, the map is drawn once more with every font in place.
  */
 export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
+  throwIfAborted(opts.signal);
+  opts.onProgress?.(0, 'fonts');
+  await loadLabelFonts(labelText(opts.route, opts.moving));
+  throwIfAborted(opts.signal);
+  const before = loadedFaces();
+  const first = await openExportMap(opts);
+  try {
+    await loadLabelFonts(basemapLabelText(first.map));
+  } catch (e) {
+    first.remove();
+    throw e;
+  }
+  if (loadedFaces() === before) return first;
+  first.remove();
+  return openExportMap(opts);
+}
+
+/** The map of {@link createExportMap}, drawn once with the fonts loaded at the time. */
+async function openExportMap(opts: RenderOptions): Promise<ExportMap> {
   const { signal, camera, raster: layout } = opts;
   const width = Math.round(layout.cssWidth * layout.pixelRatio);
   const height = Math.round(layout.cssHeight * layout.pixelRatio);
   const timeoutMs = opts.timeoutMs ?? 180_000;
   const theme = themeOf(opts.theme);
-  throwIfAborted(signal);
-  opts.onProgress?.(0, 'fonts');
-  await loadLabelFonts(labelText(opts.route, opts.moving));
-  throwIfAborted(signal);
 
   const container = document.createElement('div');
   container.setAttribute('aria-hidden', 'true');
