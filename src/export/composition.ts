@@ -37,6 +37,8 @@ export interface Scene {
   decorations: boolean;
   /** Largest map canvas drawn in one pass, px a side (the GPU's limit when left out). */
   tileLimitPx?: number;
+  /** Place a locator inset (the view's region on a continent-sized map). */
+  locator?: boolean;
   /** Width / height of the chart panel, when there is one. */
   chartAspect?: number;
   /** What the chart panel draws. */
@@ -74,6 +76,7 @@ const layoutInputOfScene = (scene: Scene): LayoutInput =>
     showVariants: scene.showVariants,
     attribution: scene.attribution,
     ...(scene.chartAspect ? { chartAspect: scene.chartAspect } : {}),
+    ...(scene.locator ? { locator: true } : {}),
   });
 
 /** Every text the layout of a scene measures, station labels included (for font loading). */

@@ -134,6 +134,7 @@ export function sceneOf(
     palette: paletteFor(theme, r.transparent),
     transparent: r.transparent,
     decorations: r.decorations,
+    ...(r.locator ? { locator: true } : {}),
     ...(r.tileLimitPx ? { tileLimitPx: r.tileLimitPx } : {}),
     ...(r.chart && moment.chart
       ? {

@@ -2,6 +2,7 @@ import { chartPanelOf, FAMILY, prepareScene, type Scene } from './composition';
 import type { ExportResult } from './dispatch';
 import type { Layout } from './layout';
 import { insertPngText } from './png-text';
+import { locatorPainter } from './locator-map';
 import { drawPrims } from './prims-canvas';
 import { renderMapCanvas } from './render';
 import {
@@ -70,7 +71,11 @@ export async function renderComposed(
   if (!ctx) throw new Error('2D canvas unavailable');
   const panel = await chartPanelOf(scene, layout);
   const pr = scene.raster.pixelRatio;
-  drawPrims(ctx, prims, pr, FAMILY, panel ? (c) => panel.draw(c, pr, run.tMs) : undefined);
+  const locator = await locatorPainter(scene, layout, pr, run);
+  drawPrims(ctx, prims, pr, FAMILY, {
+    ...(panel ? { chart: (c) => panel.draw(c, pr, run.tMs) } : {}),
+    ...(locator ? { locator } : {}),
+  });
   return { canvas, layout, tiles };
 }
 

@@ -3,6 +3,7 @@ import type { ExportView } from './types';
 import { fitText, textHeight, type FittedText, type Measure } from './text-fit';
 import { fitView, mercatorWorld, type Camera, type Padding } from './view';
 import { clipPolyline } from 'lineclip';
+import { locatorOf, type Locator } from './locator';
 
 /** A box in CSS px, origin top left. */
 export interface Rect {
@@ -69,6 +70,7 @@ export interface LayoutInput {
   verdict: string[];
   /** Width / height of the chart panel; omitted for no chart. */
   chartAspect?: number;
+  /** Place a locator inset (the view's region on a continent-sized map). */
   locator?: boolean;
   /** Attribution line(s), shown whole. */
   attribution: string;
@@ -120,6 +122,8 @@ export interface Layout {
   legend: { rows: FittedText[]; title: FittedText } | null;
   verdict: FittedText[];
   caption: FittedText | null;
+  /** The locator inset, when one was asked for. */
+  locator: Locator | null;
   /** Boxes the decorations must not touch: the route's segments' boxes and its labels. */
   keepClear: Rect[];
 }
@@ -515,12 +519,19 @@ export function layoutExport(input: LayoutInput, measure: Measure): Layout {
         legend,
         verdict,
         caption,
+        locator: locatorIn(placed, input.view, s),
         keepClear: best.projected.labels,
       };
     }
     banded = new Set([...banded, ...failed]);
   }
   throw new LayoutError(`the decorations do not fit a ${W} × ${H} export`);
+}
+
+/** The locator inset of the placed panels, if one of them is the locator. */
+function locatorIn(placed: PlacedPanel[], view: ExportView, s: number): Locator | null {
+  const panel = placed.find((p) => p.id === 'locator');
+  return panel ? locatorOf(view, panel.rect, s) : null;
 }
 
 function areaBeside(frame: Rect, band: Rect | null, side: Side | null): Rect {

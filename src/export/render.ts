@@ -24,6 +24,8 @@ export interface RenderOptions {
   routing: string;
   showVariants: boolean;
   theme: ThemeName;
+  /** The basemap's shapes alone: no labels, town dots, route or trains (the locator inset's map). */
+  basemapOnly?: boolean;
   /** Leave the background (sea) transparent. */
   transparent?: boolean;
   /** Where the app is served from (basemap and fonts are relative to it); `document.baseURI`. */
@@ -169,6 +171,7 @@ function basemapLabelText(map: MapLibreMap): string {
 export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
   throwIfAborted(opts.signal);
   opts.onProgress?.(0, 'fonts');
+  if (opts.basemapOnly) return openExportMap(opts);
   await loadLabelFonts(labelText(opts.route, opts.moving));
   throwIfAborted(opts.signal);
   const before = loadedFaces();
@@ -238,14 +241,21 @@ async function openExportMap(opts: RenderOptions): Promise<ExportMap> {
         if (layer.type === 'background') map.setPaintProperty(layer.id, 'background-opacity', 0);
       }
     }
-    showRoute(map, opts.route, opts.routing, theme);
-    setRouting(map, opts.routing, opts.showVariants);
-    addTrainLayers(map, theme);
+    if (opts.basemapOnly) {
+      for (const layer of map.getStyle().layers) {
+        if (layer.type === 'symbol' || layer.type === 'circle')
+          map.setLayoutProperty(layer.id, 'visibility', 'none');
+      }
+    } else {
+      showRoute(map, opts.route, opts.routing, theme);
+      setRouting(map, opts.routing, opts.showVariants);
+      addTrainLayers(map, theme);
+    }
     const m = map;
     const draw = async (moving: FeatureCollection, s = signal) => {
       throwIfAborted(s);
       const idle = next(m, 'idle', s, timeoutMs);
-      updateTrains(m, moving);
+      if (!opts.basemapOnly) updateTrains(m, moving);
       m.triggerRepaint();
       await idle;
     };

@@ -20,6 +20,7 @@ import {
   type PlacedLabel,
 } from './svg-basemap';
 import { embeddedFontCss } from './svg-fonts';
+import { locatorSvg } from './locator-map';
 import { linePath, type Project } from './svg-geometry';
 import { provenanceOf, throwIfAborted } from './types';
 import { projector, type Camera } from './view';
@@ -139,6 +140,7 @@ export async function exportSvg(scene: Scene, run: RunControl): Promise<string> 
   } finally {
     exportMap.remove();
   }
+  const locator = await locatorSvg(scene, layout, run);
   throwIfAborted(run.signal);
   run.onProgress?.(0.6, 'vector');
 
@@ -229,7 +231,10 @@ export async function exportSvg(scene: Scene, run: RunControl): Promise<string> 
     `<g id="labels">${routeLabels.map(labelSvg).join('')}</g>`,
     `</g>`,
     `<g id="composition">`,
-    primsToSvg(prims, chart ? () => chart.svg(run.moment.tMs) : undefined),
+    primsToSvg(prims, {
+      ...(chart ? { chart: () => chart.svg(run.moment.tMs) } : {}),
+      locator: () => locator,
+    }),
     `</g>`,
     `</svg>`,
   ].join('\n');
