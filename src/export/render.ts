@@ -165,8 +165,8 @@ function basemapLabelText(map: MapLibreMap): string {
  * MapLibre draws each glyph once with the page's fonts and keeps it; a basemap label whose font
  * subset had not loaded yet is drawn in a fallback font (and packs the glyph atlas differently),
  * so the first export of a region would differ from the next. The basemap's label texts are known
- * only once its tiles have loaded: their fonts are loaded then, and if that (or the drawing)
- * loaded any face, the map is drawn once more with every font in place.
+ * only once its tiles have loaded: their fonts are loaded then (and any the drawing started), and
+ * if that loaded any face, the map is drawn again with every font in place.
  */
 export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
   throwIfAborted(opts.signal);
@@ -174,17 +174,21 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
   if (opts.basemapOnly) return openExportMap(opts);
   await loadLabelFonts(labelText(opts.route, opts.moving));
   throwIfAborted(opts.signal);
-  const before = loadedFaces();
-  const first = await openExportMap(opts);
-  try {
-    await loadLabelFonts(basemapLabelText(first.map));
-  } catch (e) {
-    first.remove();
-    throw e;
+  // a face the drawing asked for may still be loading: wait for it, then draw again (at most twice)
+  for (let attempt = 0; ; attempt++) {
+    const before = loadedFaces();
+    const m = await openExportMap(opts);
+    try {
+      await loadLabelFonts(basemapLabelText(m.map));
+      await document.fonts.ready;
+    } catch (e) {
+      m.remove();
+      throw e;
+    }
+    if (loadedFaces() === before || attempt === 2) return m;
+    m.remove();
+    throwIfAborted(opts.signal);
   }
-  if (loadedFaces() === before) return first;
-  first.remove();
-  return openExportMap(opts);
 }
 
 /** The map of {@link createExportMap}, drawn once with the fonts loaded at the time. */
@@ -279,6 +283,8 @@ async function openExportMap(opts: RenderOptions): Promise<ExportMap> {
     };
     opts.onProgress?.(0.3, 'map');
     await draw(opts.moving);
+    placeAfresh(map);
+    await draw(opts.moving);
     assertExactSize(map, width, height);
     opts.onProgress?.(0.8, 'map');
     return {
@@ -358,6 +364,23 @@ export function gpuLimit(): TileLimit {
   gl.getExtension('WEBGL_lose_context')?.loseContext();
   measuredLimit = { sidePx, areaPx };
   return measuredLimit;
+}
+
+/**
+ * Makes MapLibre place every label again from scratch on the next frame. It places a label at the
+ * anchor it had in the previous placement when that still fits, so the anchor a label gets
+ * depends on the order the tiles arrived in (the same export could put "Taedong" above its dot or
+ * beside it); placed once more without that history, once every tile is in, the same view always
+ * gets the same labels. MapLibre has no public switch: its style's `placement` and
+ * `pauseablePlacement` (MapLibre 5–6) are dropped, and their absence fails loudly.
+ */
+function placeAfresh(map: MapLibreMap): void {
+  const style = map.style as unknown as { placement?: unknown; pauseablePlacement?: unknown };
+  if (!('placement' in style) || !('pauseablePlacement' in style)) {
+    throw new Error('this MapLibre version cannot place labels afresh; exports would differ');
+  }
+  style.placement = undefined;
+  style.pauseablePlacement = undefined;
 }
 
 /**
