@@ -41,6 +41,11 @@ const CASES: { name: string; hash: string; request: ExportRequest; excerpt?: Exc
     hash: AT,
     request: { format: 'png', preset: 'custom', width: 640, height: 360 },
   },
+  {
+    name: 'locator-16x9.png',
+    hash: AT,
+    request: { format: 'png', preset: '16:9', claims: true, locator: true },
+  },
   { name: 'dark-16x9.png', hash: AT, request: { format: 'png', preset: '16:9', theme: 'dark' } },
   {
     name: 'transparent-1x1.png',
