@@ -45,13 +45,20 @@ function shapeAttrs(
  * The basemap's fill, line and circle layers (land, urban areas, rivers, lakes, borders, town
  * dots) as SVG, in the style's order: the features MapLibre rendered for the view, each with the
  * paint it evaluated for that feature at that zoom, so the SVG follows the one style module (and
- * its theme) without a copy of its colours or widths. Features of one look share one path.
+ * its theme) without a copy of its colours or widths. Features of one look share one path. Each
+ * layer's group is named by its id after `idPrefix` (ids stay unique when two maps share an SVG).
  */
-export function basemapShapesSvg(map: MapLibreMap, project: Project, box: BoundingBox): string {
+export function basemapShapesSvg(
+  map: MapLibreMap,
+  project: Project,
+  box: BoundingBox,
+  idPrefix = '',
+): string {
   const groups: string[] = [];
   for (const layer of map.getStyle().layers) {
     if (!('source' in layer) || layer.source !== 'basemap') continue;
     if (layer.type !== 'fill' && layer.type !== 'line' && layer.type !== 'circle') continue;
+    if (map.getLayoutProperty(layer.id, 'visibility') === 'none') continue;
     // the style's own dashes (MapLibre evaluates them into a pattern, not a list)
     const dashSpec = (layer.paint as Paint | undefined)?.['line-dasharray'];
     const dash = Array.isArray(dashSpec) ? (dashSpec as number[]) : undefined;
@@ -88,7 +95,8 @@ export function basemapShapesSvg(map: MapLibreMap, project: Project, box: Boundi
     const paths = [...byLook.values()].map(
       ({ a, d }) => `<path${attrs({ d: d.join(''), ...a, 'fill-rule': 'nonzero' })}/>`,
     );
-    if (paths.length) groups.push(`<g id="${xmlEscape(layer.id)}">${paths.join('')}</g>`);
+    if (paths.length)
+      groups.push(`<g id="${xmlEscape(idPrefix + layer.id)}">${paths.join('')}</g>`);
   }
   return groups.join('\n');
 }
