@@ -1,6 +1,7 @@
 /**
- * Export benchmarks (not tests): seconds per 1080p and 4K PNG, and frames per second of video and
- * GIF export, measured in headless Chromium against the built app.
+ * Export benchmarks (not tests): seconds per 1080p and 4K PNG, a 12,000 × 8,000 PNG drawn in tiles
+ * (beyond headless Chromium's 8192 px GPU limit), and frames per second of video and GIF export,
+ * measured in headless Chromium against the built app.
  *   npx tsx scripts/bench-export.ts [--runs N]
  * Prints a table; `npm run bench` calls it. Requires dist/ (npm run build).
  */
@@ -24,6 +25,10 @@ interface Case {
 const CASES: Case[] = [
   { name: 'PNG 1920×1080', options: { format: 'png', width: 1920, height: 1080 }, bare: true },
   { name: 'PNG 3840×2160', options: { format: 'png', width: 3840, height: 2160 }, bare: true },
+  {
+    name: 'PNG 12000×8000, drawn in tiles',
+    options: { format: 'png', width: 12000, height: 8000 },
+  },
   { name: 'SVG 1920×1080', options: { format: 'svg', width: 1920, height: 1080 } },
   {
     name: 'WebM 1280×720, 10 fps × 3 s',

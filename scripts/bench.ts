@@ -14,7 +14,7 @@ import {
   writeFileSync,
   mkdirSync,
 } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -451,6 +451,7 @@ function printTable(rows: Row[]) {
 
 async function main() {
   const quick = process.argv.includes('--quick');
+  const loadAtStart = loadavg()[0]!;
   let rows: Row[];
   if (quick) rows = quickRows();
   else {
@@ -474,6 +475,7 @@ async function main() {
       cpu: cpus()[0]?.model ?? '',
       memGiB: round(totalmem() / 2 ** 30, 1),
       node: process.version,
+      loadAverage1m: { start: round(loadAtStart, 1), end: round(loadavg()[0]!, 1) },
       date: new Date().toISOString(),
     };
     writeFileSync(

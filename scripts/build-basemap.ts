@@ -10,7 +10,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { feature, mesh } from 'topojson-client';
-import { bboxClip } from '@turf/turf';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { splitAtAntimeridian } from './lib/antimeridian';
@@ -118,37 +117,10 @@ export function basemapLayers(): TileLayer[] {
   ];
 }
 
-/** East Asia, where the built-in journeys run. */
-export const DETAIL_BBOX: [number, number, number, number] = [100, 18, 134, 46];
-
-/**
- * The vector (SVG) export does not read tiles: it gets the 1:10m land and borders of East Asia
- * as two GeoJSON files.
- */
-function writeSvgBasemap() {
-  const clip = (fc: FeatureCollection) =>
-    collection(
-      fc.features
-        .map((f) => bboxClip(f as Feature<Polygon | MultiPolygon>, DETAIL_BBOX) as Feature)
-        .filter((f) => (f.geometry as Polygon).coordinates.length > 0),
-    );
-  const world10 = loadTopology('countries-10m.json');
-  const countries = feature(world10, world10.objects.countries as GeometryCollection);
-  const polygons = (countries as FeatureCollection<Polygon | MultiPolygon>).features
-    .filter((f) => f.geometry)
-    .map((f) => ({ ...splitAtAntimeridian(f), properties: { name: f.properties?.name } }));
-  writeFileSync(
-    join(outDir, 'countries-10m.geojson'),
-    JSON.stringify(clip(collection(polygons as Feature[]))),
-  );
-  writeFileSync(join(outDir, 'borders-10m.geojson'), JSON.stringify(clip(borders(world10))));
-}
-
 export function buildBasemap() {
   const tileDir = join(outDir, 'tiles');
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  writeSvgBasemap();
   const made = new Set<string>();
   const result = buildTiles(basemapLayers(), (z, x, y, pbf) => {
     const dir = join(tileDir, String(z), String(x));

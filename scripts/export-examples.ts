@@ -13,7 +13,16 @@ import type { ExportRequest } from '../src/export/request';
 const outDir = resolve(import.meta.dirname, '..', 'docs', 'exports');
 const AT = '#t=2025-09-01T14:30:00Z';
 
-const CASES: { name: string; hash: string; request: ExportRequest }[] = [
+/**
+ * What goes into the repository from an export too large to commit: a crop at full resolution
+ * and a downscaled overview, both drawn from the exported PNG by Chromium.
+ */
+interface Excerpt {
+  crop: [x: number, y: number, w: number, h: number];
+  overviewWidth: number;
+}
+
+const CASES: { name: string; hash: string; request: ExportRequest; excerpt?: Excerpt }[] = [
   ...Object.keys(PRESETS)
     .filter((id) => id !== '4k')
     .map((id) => ({
@@ -32,11 +41,24 @@ const CASES: { name: string; hash: string; request: ExportRequest }[] = [
     hash: AT,
     request: { format: 'png', preset: 'custom', width: 640, height: 360 },
   },
+  {
+    name: 'locator-16x9.png',
+    hash: AT,
+    request: { format: 'png', preset: '16:9', claims: true, locator: true },
+  },
   { name: 'dark-16x9.png', hash: AT, request: { format: 'png', preset: '16:9', theme: 'dark' } },
   {
     name: 'transparent-1x1.png',
     hash: AT,
     request: { format: 'png', preset: '1:1', transparent: true },
+  },
+  {
+    // 12,000 × 8,000 is beyond headless Chromium's 8192 px GPU limit: drawn in four tiles
+    name: 'tiled-12000x8000.png',
+    hash: AT,
+    request: { format: 'png', preset: 'custom', width: 12000, height: 8000, claims: true },
+    // the middle, where the four tiles meet (seams at x = 6000 and y = 4000)
+    excerpt: { crop: [5000, 3250, 2000, 1500], overviewWidth: 1500 },
   },
   ...(
     [
@@ -87,6 +109,34 @@ async function videoFrame(
   return Buffer.from(png, 'base64');
 }
 
+/** A part of a PNG at full resolution, or the whole of it `width` px wide, redrawn by Chromium. */
+async function excerptOf(
+  browser: Awaited<ReturnType<typeof launch>>,
+  b64: string,
+  part: { crop: Excerpt['crop'] } | { width: number },
+): Promise<Buffer> {
+  const { page } = await openPage(browser);
+  const png = await page.evaluate(
+    async ([data, p]) => {
+      const bin = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const img = await createImageBitmap(new Blob([bin], { type: 'image/png' }));
+      const [sx, sy, sw, sh] = 'crop' in p ? p.crop : [0, 0, img.width, img.height];
+      const w = 'crop' in p ? sw : p.width;
+      const h = Math.round((sh * w) / sw);
+      const c = document.createElement('canvas');
+      c.width = w;
+      c.height = h;
+      const ctx = c.getContext('2d')!;
+      ctx.imageSmoothingQuality = 'high';
+      ctx.drawImage(img, sx, sy, sw, sh, 0, 0, w, h);
+      return c.toDataURL('image/png').split(',')[1]!;
+    },
+    [b64, part] as const,
+  );
+  await page.context().close();
+  return Buffer.from(png, 'base64');
+}
+
 const filter = process.argv[2];
 mkdirSync(outDir, { recursive: true });
 const { server, url } = await serveDist();
@@ -107,14 +157,33 @@ try {
       (r) => window.journeyMapExport!(r),
       c.request,
     );
-    const bytes =
-      c.request.format === 'webm'
-        ? await videoFrame(browser, result.bytesBase64, 1.0)
-        : Buffer.from(result.bytesBase64, 'base64');
-    writeFileSync(join(outDir, c.name), bytes);
-    console.log(
-      `${c.name}: ${result.width}×${result.height}, ${(bytes.length / 1e3).toFixed(0)} kB, ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const tiles = result.tiles && result.tiles > 1 ? `, ${result.tiles} tiles` : '';
+    const files: [string, Buffer][] = c.excerpt
+      ? [
+          [
+            c.name.replace('.png', '-crop.png'),
+            await excerptOf(browser, result.bytesBase64, { crop: c.excerpt.crop }),
+          ],
+          [
+            c.name.replace('.png', '-overview.png'),
+            await excerptOf(browser, result.bytesBase64, { width: c.excerpt.overviewWidth }),
+          ],
+        ]
+      : [
+          [
+            c.name,
+            c.request.format === 'webm'
+              ? await videoFrame(browser, result.bytesBase64, 1.0)
+              : Buffer.from(result.bytesBase64, 'base64'),
+          ],
+        ];
+    for (const [name, bytes] of files) {
+      writeFileSync(join(outDir, name), bytes);
+      console.log(
+        `${name}: from ${result.width}×${result.height}${tiles}, ${(bytes.length / 1e3).toFixed(0)} kB, ${seconds} s`,
+      );
+    }
   }
   if (log.errors.length) console.error(log.errors.join('\n'));
 } finally {

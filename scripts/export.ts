@@ -41,6 +41,7 @@ export const USAGE = `Usage: npm run export -- --out <file> [options]
   --subtitle "<text>"  the subtitle (default: the scenario)
   --theme <t>          ${THEMES.join(' | ')} (default ${EXPORT_DEFAULTS.theme})
   --claims             draw the claims' verdict card
+  --locator            draw a locator inset (the route's region on a continent map)
   --chart [bottom|right]  draw the time–distance chart panel (wide or tall; default bottom)
   --transparent        PNG without the sea (transparent background)
   --fps <N>            frames per second, 1…60 (webm, mp4, gif; default ${EXPORT_DEFAULTS.fps})
@@ -69,6 +70,7 @@ export interface ExportArgs {
   subtitle?: string;
   theme?: ThemeName;
   claims?: true;
+  locator?: true;
   chart?: 'bottom' | 'right';
   transparent?: true;
   fps?: number;
@@ -107,7 +109,7 @@ const FLAGS = [
   'fps',
   'duration',
 ];
-const SWITCHES = ['claims', 'transparent', 'follow', 'until-last'];
+const SWITCHES = ['claims', 'locator', 'transparent', 'follow', 'until-last'];
 
 /** A plain decimal number: digits, an optional fraction; no hex, exponent, sign or spaces. */
 const DECIMAL = /^\d+(\.\d+)?$/;
@@ -252,6 +254,7 @@ export function parseExportArgs(argv: string[]): ExportArgs | 'help' {
     args.theme = theme as ThemeName;
   }
   if (switches.has('claims')) args.claims = true;
+  if (switches.has('locator')) args.locator = true;
   if (chart) args.chart = chart;
   if (switches.has('transparent')) {
     if (format !== 'png') throw new UsageError('--transparent needs a PNG');
@@ -289,6 +292,7 @@ export function requestOf(args: ExportArgs): ExportRequest {
     ...(args.subtitle === undefined ? {} : { subtitle: args.subtitle }),
     ...(args.theme ? { theme: args.theme } : {}),
     ...(args.claims ? { claims: true } : {}),
+    ...(args.locator ? { locator: true } : {}),
     ...(args.chart ? { chart: args.chart } : {}),
     ...(args.transparent ? { transparent: true } : {}),
     ...(args.fps === undefined ? {} : { fps: args.fps }),
@@ -394,8 +398,9 @@ async function run(args: ExportArgs): Promise<void> {
     if (!bytes.length) throw new Error('the export produced an empty file');
     await writeAtomically(out, bytes);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const tiles = result.tiles && result.tiles > 1 ? `, map drawn in ${result.tiles} tiles` : '';
     console.log(
-      `wrote ${out} (${result.width}×${result.height} ${result.mime}, ${bytes.length} bytes, ${seconds} s)`,
+      `wrote ${out} (${result.width}×${result.height} ${result.mime}, ${bytes.length} bytes, ${seconds} s${tiles})`,
     );
     if (log.errors.length) console.error(`page errors:\n${log.errors.join('\n')}`);
   } finally {

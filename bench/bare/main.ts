@@ -11,7 +11,7 @@ import {
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import routeUrl from '../../geo/routes/pyongyang-beijing.geojson?url';
-import { basemapStyle, PLACE_LABELS } from '../../src/map/style';
+import { basemapStyle } from '../../src/map/style';
 import { loadLabelFonts } from '../../src/map/fonts';
 import { showRoute } from '../../src/map/route-layers';
 import { routeBounds } from '../../src/map/bounds';
@@ -25,7 +25,6 @@ const labels = route.features
     (f) =>
       `${f.properties?.name ?? ''} ${(f.properties as { name_local?: string }).name_local ?? ''}`,
   )
-  .concat(PLACE_LABELS.features.map((f) => `${f.properties?.name} ${f.properties?.name_local}`))
   .join(' ');
 await loadLabelFonts(labels);
 const map = new MapLibreMap({

@@ -24,10 +24,13 @@ import {
 } from './composition';
 import type { ExportResult } from './dispatch';
 import type { RunControl } from './image';
+import { locatorPainter } from './locator-map';
 import { drawPrims } from './prims-canvas';
 import { canvas2d, createExportMap, type ExportMap } from './render';
 import { provenanceOf, throwIfAborted, type CompositionText, type VideoFormat } from './types';
-import type { Camera } from './view';
+import { followCamera, followZoom } from './follow';
+import type { Layout } from './layout';
+import { drawnGeometry } from './scene';
 
 /** An animation export: frame `i` shows the instant `range[0] + (range[1] − range[0]) · i / (n − 1)`. */
 export interface AnimationRun extends RunControl {
@@ -72,29 +75,6 @@ function validate(opts: SinkOptions): void {
   }
 }
 
-/** Smooth step 0→1 (zero slope at both ends). */
-const ease = (x: number) => {
-  const t = Math.min(1, Math.max(0, x));
-  return t * t * (3 - 2 * t);
-};
-
-/**
- * The follow camera of frame progress `k` (0..1): centred on the main train, zoomed
- * `closeIn` levels in at departure and arrival and easing out to `overview + 1.5` levels between
- * (over the first and last 15 % of the frames).
- */
-export function followCamera(
-  overview: Camera,
-  train: [number, number] | null,
-  k: number,
-  closeIn = 2,
-): Camera {
-  if (!train) return overview;
-  const cruise = overview.zoom + 1.5;
-  const near = Math.min(ease(1 - k / 0.15), 1) + Math.min(ease((k - 0.85) / 0.15), 1);
-  return { ...overview, center: train, zoom: cruise + closeIn * Math.min(near, 1) };
-}
-
 /** Where the main train is in a frame's moving features. */
 function mainTrain(moving: FeatureCollection): [number, number] | null {
   for (const f of moving.features) {
@@ -103,6 +83,22 @@ function mainTrain(moving: FeatureCollection): [number, number] | null {
     }
   }
   return null;
+}
+
+/** The follow camera's zoom for a clip: the main line near the train in frame (≤ 200 frames sampled). */
+function followZoomOf(
+  scene: Scene,
+  layout: Layout,
+  times: number[],
+  movingAt: (tMs: number) => FeatureCollection,
+): number {
+  const step = Math.max(1, Math.ceil(times.length / 200));
+  const trains = times
+    .filter((_, i) => i % step === 0 || i === times.length - 1)
+    .map((t) => mainTrain(movingAt(t)))
+    .filter((p): p is [number, number] => p !== null);
+  const { lines } = drawnGeometry(scene.route, scene.routing, false);
+  return followZoom(layout.camera, layout.area, lines, trains);
 }
 
 /** The first codec the browser's WebCodecs encoder accepts for the container at this size. */
@@ -258,18 +254,22 @@ export async function exportAnimation(scene: Scene, run: AnimationRun): Promise<
     measure,
   );
   const chart = await chartPanelOf(scene, layout);
+  const locator = await locatorPainter(scene, layout, scene.raster.pixelRatio, run);
   const { canvas, ctx } = canvas2d(scene.width, scene.height);
   let exportMap: ExportMap | undefined;
   let sink: FrameSink | undefined;
   setNow(0);
   try {
     const firstMoving = run.movingAt(times[0]!);
+    const cruiseZoom = follow ? followZoomOf(scene, layout, times, run.movingAt) : 0;
     const cameraAt = (i: number, moving: FeatureCollection) =>
       follow
         ? followCamera(
             layout.camera,
             mainTrain(moving),
             times.length > 1 ? i / (times.length - 1) : 0,
+            cruiseZoom,
+            layout.area,
           )
         : layout.camera;
     exportMap = await createExportMap({
@@ -295,13 +295,10 @@ export async function exportAnimation(scene: Scene, run: AnimationRun): Promise<
       await exportMap.draw(moving, run.signal);
       ctx.drawImage(exportMap.canvas, 0, 0);
       const frameLayout = { ...withCaption(layout, run.captionAt(t), measure), camera: cam };
-      drawPrims(
-        ctx,
-        decorationsOf(scene, frameLayout),
-        scene.raster.pixelRatio,
-        FAMILY,
-        chart ? (c) => chart.draw(c, scene.raster.pixelRatio, t) : undefined,
-      );
+      drawPrims(ctx, decorationsOf(scene, frameLayout), scene.raster.pixelRatio, FAMILY, {
+        ...(chart ? { chart: (c) => chart.draw(c, scene.raster.pixelRatio, t) } : {}),
+        ...(locator ? { locator } : {}),
+      });
       await sink.add(i, ctx);
       run.onProgress?.((i + 1) / (times.length + 1), `frame ${i + 1}/${times.length}`);
     }

@@ -11,6 +11,8 @@ export interface AutomationResult {
   mime: string;
   width: number;
   height: number;
+  /** How many passes drew the map (more than 1: tiled beyond the GPU's limit). */
+  tiles?: number;
 }
 
 declare global {
@@ -35,6 +37,7 @@ export function installExportHook(sources: ExportSources): () => void {
         mime: result.mime,
         width: result.width,
         height: result.height,
+        ...(result.tiles ? { tiles: result.tiles } : {}),
       };
     });
     queue = run.catch(() => {});

@@ -32,7 +32,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, items: readonly SceneIt
       ctx.textAlign = it.anchor === 'middle' ? 'center' : it.anchor === 'end' ? 'right' : 'left';
       ctx.textBaseline = it.baseline === 'middle' ? 'middle' : 'alphabetic';
       if (it.halo) {
-        ctx.strokeStyle = '#ffffff';
+        ctx.strokeStyle = it.halo;
         ctx.lineWidth = 3;
         ctx.lineJoin = 'round';
         ctx.strokeText(it.text, it.x, it.y);

@@ -4,7 +4,7 @@ import type { ChartData } from '../present/chart/time-distance';
 import type { ChartPanel } from './chart-panel';
 import { FONT_STACK } from '../map/style';
 import { decorations, type DecorationPalette, type Prim } from './decorations';
-import { layoutExport, type Layout } from './layout';
+import { layoutExport, layoutTexts, type Layout, type LayoutInput } from './layout';
 import type { LegendEntry } from './legend';
 import type { RasterLayout } from './presets';
 import type { ThemeName } from './request';
@@ -35,6 +35,10 @@ export interface Scene {
   transparent: boolean;
   /** False: the map alone (no title, legend, cards). */
   decorations: boolean;
+  /** Largest map canvas drawn in one pass, px a side (the GPU's limit when left out). */
+  tileLimitPx?: number;
+  /** Place a locator inset (the view's region on a continent-sized map). */
+  locator?: boolean;
   /** Width / height of the chart panel, when there is one. */
   chartAspect?: number;
   /** What the chart panel draws. */
@@ -59,33 +63,28 @@ export async function loadCompositionFonts(texts: string[]): Promise<void> {
   await Promise.all(faces.map((face) => document.fonts.load(face, sample)));
 }
 
-/** Every text the decorations of a scene may draw (for font loading). */
-export const sceneTexts = (scene: Scene): string[] => [
-  scene.text.title,
-  scene.text.subtitle,
-  scene.text.caption,
-  scene.attribution,
-  ...(scene.text.verdictLines ?? []),
-  ...scene.legend.map((l) => l.label),
-];
+/** What the layout of a scene is given. */
+const layoutInputOfScene = (scene: Scene): LayoutInput =>
+  layoutInputOf({
+    width: scene.raster.cssWidth,
+    height: scene.raster.cssHeight,
+    text: scene.text,
+    legendLabels: scene.legend.map((l) => l.label),
+    view: scene.view,
+    route: scene.route,
+    routing: scene.routing,
+    showVariants: scene.showVariants,
+    attribution: scene.attribution,
+    ...(scene.chartAspect ? { chartAspect: scene.chartAspect } : {}),
+    ...(scene.locator ? { locator: true } : {}),
+  });
+
+/** Every text the layout of a scene measures, station labels included (for font loading). */
+export const sceneTexts = (scene: Scene): string[] => layoutTexts(layoutInputOfScene(scene));
 
 /** The layout of a scene and its decorations as drawing instructions. */
 export function composeScene(scene: Scene, measure: Measure): { layout: Layout; prims: Prim[] } {
-  const layout = layoutExport(
-    layoutInputOf({
-      width: scene.raster.cssWidth,
-      height: scene.raster.cssHeight,
-      text: scene.text,
-      legendLabels: scene.legend.map((l) => l.label),
-      view: scene.view,
-      route: scene.route,
-      routing: scene.routing,
-      showVariants: scene.showVariants,
-      attribution: scene.attribution,
-      ...(scene.chartAspect ? { chartAspect: scene.chartAspect } : {}),
-    }),
-    measure,
-  );
+  const layout = layoutExport(layoutInputOfScene(scene), measure);
   return { layout, prims: decorationsOf(scene, layout) };
 }
 

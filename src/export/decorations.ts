@@ -1,4 +1,5 @@
 import type { Layout, Rect } from './layout';
+import type { Locator } from './locator';
 import type { LegendEntry, Swatch } from './legend';
 import type { FittedText } from './text-fit';
 import { scaleBar } from './view';
@@ -58,7 +59,11 @@ type PrimShape =
       fill: string;
       anchor: 'start' | 'middle' | 'end';
     }
-  | { t: 'chart'; rect: Rect };
+  /** A box another renderer fills: the chart panel's contents, the locator's map. */
+  | { t: 'slot'; slot: Slot; rect: Rect };
+
+/** The boxes of {@link Prim} `slot`s, each filled by its own renderer. */
+export type Slot = 'chart' | 'locator';
 
 /** What the decorations show, beyond what the layout already holds. */
 export interface DecorationContent {
@@ -136,8 +141,8 @@ function swatch(
 
 /**
  * The decorations of a layout as drawing instructions: the title band, the attribution band,
- * the panels' cards with their legend, verdict, caption, scale bar and north arrow, and a slot
- * for the chart.
+ * the panels' cards with their legend, verdict, caption, scale bar and north arrow, the locator's
+ * box, and slots for the chart and the locator's map.
  */
 export function decorations(layout: Layout, content: DecorationContent): Prim[] {
   const { s } = layout;
@@ -206,15 +211,25 @@ export function decorations(layout: Layout, content: DecorationContent): Prim[] 
       lines(out, layout.caption, r.x + pad, r.y + pad * 0.8, p.ink);
     } else if (panel.id === 'chart') {
       card();
-      out.push({ t: 'chart', rect: r });
+      out.push({ t: 'slot', slot: 'chart', rect: r });
     } else if (panel.id === 'scale') {
       scaleAndNorth(out, r, layout, s, p);
-    } else if (panel.id === 'locator') {
+    } else if (panel.id === 'locator' && layout.locator) {
       card();
+      locatorBox(out, layout.locator, s, p);
     }
     group(panel.id === 'scale' ? 'scale-bar' : panel.id);
   }
   return out;
+}
+
+/** The locator's map and, on it, the exported view's box (drawn with a halo, so any land shows it). */
+function locatorBox(out: Prim[], loc: Locator, s: number, p: DecorationPalette) {
+  out.push({ t: 'slot', slot: 'locator', rect: loc.map });
+  const b = loc.box;
+  const d = `M${b.x} ${b.y}H${b.x + b.w}V${b.y + b.h}H${b.x}Z`;
+  out.push({ t: 'path', d, stroke: p.halo, width: 4 * s, cap: 'butt' });
+  out.push({ t: 'path', d, stroke: p.accent, width: 2 * s, cap: 'butt' });
 }
 
 function scaleAndNorth(out: Prim[], r: Rect, layout: Layout, s: number, p: DecorationPalette) {

@@ -28,6 +28,8 @@ export interface ExportResult {
   mime: string;
   width: number;
   height: number;
+  /** How many passes drew the map: 1, or the tiles of a map larger than the GPU draws at once. */
+  tiles?: number;
 }
 
 /** What the app hands to exports: its current state, read at call time. */
@@ -132,6 +134,8 @@ export function sceneOf(
     palette: paletteFor(theme, r.transparent),
     transparent: r.transparent,
     decorations: r.decorations,
+    ...(r.locator ? { locator: true } : {}),
+    ...(r.tileLimitPx ? { tileLimitPx: r.tileLimitPx } : {}),
     ...(r.chart && moment.chart
       ? {
           chartAspect: CHART_ASPECT[r.chart === 'right' ? 'right' : 'bottom'],

@@ -2,6 +2,7 @@ import { chartPanelOf, FAMILY, prepareScene, type Scene } from './composition';
 import type { ExportResult } from './dispatch';
 import type { Layout } from './layout';
 import { insertPngText } from './png-text';
+import { locatorPainter } from './locator-map';
 import { drawPrims } from './prims-canvas';
 import { renderMapCanvas } from './render';
 import {
@@ -49,9 +50,9 @@ function toBlob(canvas: HTMLCanvasElement, mime: string, quality?: number): Prom
 export async function renderComposed(
   scene: Scene,
   run: Omit<RunControl, 'moment'> & { tMs: number },
-): Promise<{ canvas: HTMLCanvasElement; layout: Layout }> {
+): Promise<{ canvas: HTMLCanvasElement; layout: Layout; tiles: number }> {
   const { layout, prims } = await prepareScene(scene, run.signal);
-  const canvas = await renderMapCanvas({
+  const { canvas, tiles } = await renderMapCanvas({
     raster: scene.raster,
     camera: layout.camera,
     route: scene.route,
@@ -60,6 +61,7 @@ export async function renderComposed(
     showVariants: scene.showVariants,
     theme: scene.theme,
     transparent: scene.transparent,
+    ...(scene.tileLimitPx ? { tileLimitPx: scene.tileLimitPx } : {}),
     ...(run.baseUrl ? { baseUrl: run.baseUrl } : {}),
     ...(run.signal ? { signal: run.signal } : {}),
     ...(run.onProgress ? { onProgress: run.onProgress } : {}),
@@ -69,8 +71,12 @@ export async function renderComposed(
   if (!ctx) throw new Error('2D canvas unavailable');
   const panel = await chartPanelOf(scene, layout);
   const pr = scene.raster.pixelRatio;
-  drawPrims(ctx, prims, pr, FAMILY, panel ? (c) => panel.draw(c, pr, run.tMs) : undefined);
-  return { canvas, layout };
+  const locator = await locatorPainter(scene, layout, pr, run);
+  drawPrims(ctx, prims, pr, FAMILY, {
+    ...(panel ? { chart: (c) => panel.draw(c, pr, run.tMs) } : {}),
+    ...(locator ? { locator } : {}),
+  });
+  return { canvas, layout, tiles };
 }
 
 /**
@@ -81,7 +87,7 @@ export async function exportImage(
   scene: Scene,
   run: RunControl & { format: ImageFormat; quality: number },
 ): Promise<ExportResult> {
-  const { canvas } = await renderComposed(scene, { ...run, tMs: run.moment.tMs });
+  const { canvas, tiles } = await renderComposed(scene, { ...run, tMs: run.moment.tMs });
   run.onProgress?.(0.92, 'encode');
   const mime = run.format === 'png' ? 'image/png' : 'image/jpeg';
   let blob = await toBlob(canvas, mime, run.format === 'jpeg' ? run.quality : undefined);
@@ -95,5 +101,5 @@ export async function exportImage(
     blob = new Blob([bytes], { type: mime });
   }
   run.onProgress?.(1, 'done');
-  return { blob, mime, width: canvas.width, height: canvas.height };
+  return { blob, mime, width: canvas.width, height: canvas.height, tiles };
 }

@@ -6,6 +6,7 @@ import type { LineString, Point, Position } from 'geojson';
 import { layoutExport, type LayoutInput, type Mark, type Rect } from './layout';
 import { approximateMeasure, fitText, wrapText } from './text-fit';
 import { projector } from './view';
+import { locatorOf } from './locator';
 import { PRESETS, cssLayoutFor } from './presets';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -149,6 +150,14 @@ describe('layoutExport', () => {
         ([x, y]) => x < 0 || x > css.cssWidth || y < 0 || y > css.cssHeight,
       );
       expect(outside).toEqual([]);
+      // fitted into the space left: the route spans most of the map area one way or the other
+      const pts = routePixels(input, layout);
+      const span = (v: number[]) => Math.max(...v) - Math.min(...v);
+      const fill = Math.max(
+        span(pts.map((q) => q[0])) / layout.area.w,
+        span(pts.map((q) => q[1])) / layout.area.h,
+      );
+      expect(fill).toBeGreaterThan(0.5);
       for (const label of layout.keepClear)
         for (const b of layout.panels.filter((p) => !p.banded))
           expect(overlaps(label, b.rect)).toBe(false);
@@ -175,6 +184,89 @@ describe('layoutExport', () => {
       layout.panels.some(({ rect: r }) => x > r.x && x < r.x + r.w && y > r.y && y < r.y + r.h),
     );
     expect(covered).toEqual([]);
+  });
+
+  it('layoutExport of a zoomed-in view keeps its zoom: stations outside it push no edge', () => {
+    // the live map at zoom 9 over Dandong and the bridge, exported as "what the map shows"
+    const view = {
+      bounds: [
+        [123.6, 39.9],
+        [125, 40.7],
+      ] as [Position, Position],
+      bearingDeg: 0,
+    };
+    const layout = layoutExport(
+      inputFor('pyongyang-beijing', 1280, 720, { view: view as LayoutInput['view'] }),
+      approximateMeasure,
+    );
+    expect(layout.camera.zoom).toBeGreaterThan(8);
+    expect(layout.camera.center[0]).toBeCloseTo(124.3, 0);
+    expect(layout.camera.center[1]).toBeCloseTo(40.3, 0);
+  });
+
+  it('layoutExport places the locator inset like the other panels, clear of the route, with the route’s box inside its map', () => {
+    const input = inputFor('pyongyang-beijing', 1280, 720, { locator: true });
+    const layout = layoutExport(input, approximateMeasure);
+    const panel = layout.panels.find((p) => p.id === 'locator')!;
+    expect(panel).toBeDefined();
+    const inside = (a: Rect, b: Rect) =>
+      a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
+    const covered = routePixels(input, layout).filter(
+      ([x, y]) =>
+        x > panel.rect.x &&
+        x < panel.rect.x + panel.rect.w &&
+        y > panel.rect.y &&
+        y < panel.rect.y + panel.rect.h,
+    );
+    expect(covered).toEqual([]);
+    for (const label of layout.keepClear) expect(overlaps(label, panel.rect)).toBe(false);
+    for (const other of layout.panels.filter((p) => p !== panel))
+      expect(overlaps(other.rect, panel.rect)).toBe(false);
+    const loc = layout.locator!;
+    expect(inside(loc.map, panel.rect)).toBe(true);
+    expect(inside(loc.box, loc.map)).toBe(true);
+    // the inset shows the region around the route: its box is a small part of the inset's map
+    expect(loc.box.w * loc.box.h).toBeLessThan((loc.map.w * loc.map.h) / 8);
+    // and marks where the route is: the box's centre is the view's centre on the inset's camera
+    const [[w, s], [e, n]] = input.view.bounds;
+    const [cx, cy] = projector(loc.camera)((w + e) / 2, (s + n) / 2);
+    expect(loc.box.x + loc.box.w / 2 - loc.map.x).toBeCloseTo(cx, -1);
+    expect(loc.box.y + loc.box.h / 2 - loc.map.y).toBeCloseTo(cy, 0);
+  });
+
+  it('layoutExport without the locator option places no inset', () => {
+    const layout = layoutExport(inputFor('pyongyang-beijing', 1280, 720), approximateMeasure);
+    expect(layout.panels.map((p) => p.id)).not.toContain('locator');
+    expect(layout.locator).toBeNull();
+  });
+
+  it('locatorOf shows at least a continent around a city-sized view, its box a few px wide at least', () => {
+    const loc = locatorOf(
+      {
+        bounds: [
+          [13.3, 52.4],
+          [13.5, 52.6],
+        ],
+        bearingDeg: 0,
+      },
+      { x: 10, y: 20, w: 170, h: 130 },
+      1,
+    );
+    const p = projector(loc.camera);
+    // Paris and Warsaw are both on the inset map of a Berlin view
+    for (const [lon, lat] of [
+      [2.35, 48.86],
+      [21.01, 52.23],
+    ] as const) {
+      const [x, y] = p(lon, lat);
+      expect(x).toBeGreaterThan(0);
+      expect(x).toBeLessThan(loc.map.w);
+      expect(y).toBeGreaterThan(0);
+      expect(y).toBeLessThan(loc.map.h);
+    }
+    expect(loc.box.w).toBeGreaterThanOrEqual(6);
+    expect(loc.box.h).toBeGreaterThanOrEqual(6);
+    expect(Number.isInteger(loc.map.w) && Number.isInteger(loc.map.h)).toBe(true);
   });
 
   it('layoutExport lays a 4K frame out like a 1080p one (the same CSS layout)', () => {

@@ -3,6 +3,7 @@ import type { ExportView } from './types';
 import { fitText, textHeight, type FittedText, type Measure } from './text-fit';
 import { fitView, mercatorWorld, type Camera, type Padding } from './view';
 import { clipPolyline } from 'lineclip';
+import { locatorOf, type Locator } from './locator';
 
 /** A box in CSS px, origin top left. */
 export interface Rect {
@@ -69,6 +70,7 @@ export interface LayoutInput {
   verdict: string[];
   /** Width / height of the chart panel; omitted for no chart. */
   chartAspect?: number;
+  /** Place a locator inset (the view's region on a continent-sized map). */
   locator?: boolean;
   /** Attribution line(s), shown whole. */
   attribution: string;
@@ -78,6 +80,22 @@ export interface LayoutInput {
   lines: Position[][];
   marks: Mark[];
 }
+
+/**
+ * Every text the layout measures: the decorations' and the map's station labels (their fonts must
+ * be loaded before the layout measures them, or a label measured in a fallback font moves the
+ * camera).
+ */
+export const layoutTexts = (input: LayoutInput): string[] => [
+  input.title,
+  input.subtitle,
+  input.caption,
+  input.legendTitle,
+  input.attribution,
+  ...input.legend,
+  ...input.verdict,
+  ...input.marks.map((m) => m.label),
+];
 
 /** A panel placed in a band at the frame's edge or floating over an empty part of the map. */
 export interface PlacedPanel {
@@ -104,6 +122,8 @@ export interface Layout {
   legend: { rows: FittedText[]; title: FittedText } | null;
   verdict: FittedText[];
   caption: FittedText | null;
+  /** The locator inset, when one was asked for. */
+  locator: Locator | null;
   /** Boxes the decorations must not touch: the route's segments' boxes and its labels. */
   keepClear: Rect[];
 }
@@ -499,12 +519,19 @@ export function layoutExport(input: LayoutInput, measure: Measure): Layout {
         legend,
         verdict,
         caption,
+        locator: locatorIn(placed, input.view, s),
         keepClear: best.projected.labels,
       };
     }
     banded = new Set([...banded, ...failed]);
   }
   throw new LayoutError(`the decorations do not fit a ${W} × ${H} export`);
+}
+
+/** The locator inset of the placed panels, if one of them is the locator. */
+function locatorIn(placed: PlacedPanel[], view: ExportView, s: number): Locator | null {
+  const panel = placed.find((p) => p.id === 'locator');
+  return panel ? locatorOf(view, panel.rect, s) : null;
 }
 
 function areaBeside(frame: Rect, band: Rect | null, side: Side | null): Rect {
@@ -538,19 +565,24 @@ function fitInto(
   let camera = fitView(input.view, W, H, padding);
   let projected = project(world, camera, measure);
   for (let pass = 0; pass < 3; pass++) {
-    let changed = false;
+    // each side grows by its largest overshoot (a sum over labels would push the route into a
+    // corner: five labels poking out 100 px on the right do not need 500 px)
+    const over = { left: 0, right: 0, top: 0, bottom: 0 };
     for (const l of projected.labels) {
-      const over = {
-        left: area.x + 2 - l.x,
-        right: l.x + l.w - (area.x + area.w - 2),
-        top: area.y + 2 - l.y,
-        bottom: l.y + l.h - (area.y + area.h - 2),
-      };
-      for (const k of ['left', 'right', 'top', 'bottom'] as const) {
-        if (over[k] > 0.5) {
-          padding[k] += over[k];
-          changed = true;
-        }
+      // only labels of points in the view: a zoomed-in view leaves most stations outside it,
+      // and their labels must not push its edges out (they made a current-view export a world map)
+      const [ax, ay] = [l.x + 8, l.y + l.h / 2];
+      if (ax < area.x || ax > area.x + area.w || ay < area.y || ay > area.y + area.h) continue;
+      over.left = Math.max(over.left, area.x + 2 - l.x);
+      over.right = Math.max(over.right, l.x + l.w - (area.x + area.w - 2));
+      over.top = Math.max(over.top, area.y + 2 - l.y);
+      over.bottom = Math.max(over.bottom, l.y + l.h - (area.y + area.h - 2));
+    }
+    let changed = false;
+    for (const k of ['left', 'right', 'top', 'bottom'] as const) {
+      if (over[k] > 0.5) {
+        padding[k] += over[k];
+        changed = true;
       }
     }
     if (!changed) break;

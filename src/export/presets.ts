@@ -28,7 +28,12 @@ export type PresetId = keyof typeof PRESETS;
 
 export const isPresetId = (id: string): id is PresetId => Object.hasOwn(PRESETS, id);
 
-/** Largest side and pixel count an export accepts (beyond the GPU's limit it renders in tiles). */
+/**
+ * Largest side and pixel count an export accepts. Beyond the GPU's limit the map is drawn in tiles
+ * (render.ts), but the stitched image is one 2D canvas: Chromium's holds at most 2²⁸ px (268 M,
+ * e.g. 16384 × 16384), and 100 M px is 400 MB of RGBA before PNG encoding (12,000 × 8,000 peaks
+ * at about 1.5 GB over the idle page in headless Chromium).
+ */
 export const MAX_EXPORT_SIDE = 16_384;
 export const MAX_EXPORT_PIXELS = 100_000_000;
 /** Video encoders in browsers stop at 4K-class frames. */

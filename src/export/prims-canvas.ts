@@ -1,19 +1,19 @@
-import type { Prim } from './decorations';
+import type { Prim, Slot } from './decorations';
 import type { Rect } from './layout';
 
-/** Draws the chart panel's contents into its box (CSS px, context already scaled). */
-export type ChartPainter = (ctx: CanvasRenderingContext2D, rect: Rect) => void;
+/** Draws a slot's contents (the chart panel's, the locator's map) into its box (CSS px, context already scaled). */
+export type SlotPainter = (ctx: CanvasRenderingContext2D, rect: Rect) => void;
 
 /**
  * Draws decoration instructions on a 2D canvas whose pixels are `pixelRatio` × the layout's CSS
- * px, with the given CSS font family list.
+ * px, with the given CSS font family list; each slot is filled by its painter (left empty without).
  */
 export function drawPrims(
   ctx: CanvasRenderingContext2D,
   prims: Prim[],
   pixelRatio: number,
   family: string,
-  chart?: ChartPainter,
+  slots: Partial<Record<Slot, SlotPainter>> = {},
 ): void {
   ctx.save();
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
@@ -53,8 +53,8 @@ export function drawPrims(
       ctx.textAlign = p.anchor === 'middle' ? 'center' : p.anchor === 'end' ? 'right' : 'left';
       ctx.textBaseline = 'alphabetic';
       ctx.fillText(p.text, p.x, p.y);
-    } else if (chart) {
-      chart(ctx, p.rect);
+    } else {
+      slots[p.slot]?.(ctx, p.rect);
     }
     ctx.restore();
   }

@@ -1,4 +1,4 @@
-import type { Prim } from './decorations';
+import type { Prim, Slot } from './decorations';
 import type { Rect } from './layout';
 
 /** Whether a code point may appear in XML 1.0 text. */
@@ -23,14 +23,14 @@ export const attrs = (a: Record<string, string | number | undefined>): string =>
     .map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`)
     .join('');
 
-/** SVG markup of the chart panel's contents for its box. */
-export type ChartSvg = (rect: Rect) => string;
+/** SVG markup of a slot's contents (the chart panel's, the locator's map) for its box. */
+export type SlotSvg = (rect: Rect) => string;
 
 /** Rounds the numbers of a path string to 0.1 px. */
 const roundPath = (d: string) => d.replace(/-?\d+(\.\d+)?(e-?\d+)?/g, (n) => r1(Number(n)));
 
 /** The same decoration instructions as {@link drawPrims}, as SVG elements. */
-export function primsToSvg(prims: Prim[], chart?: ChartSvg): string {
+export function primsToSvg(prims: Prim[], slots: Partial<Record<Slot, SlotSvg>> = {}): string {
   const out: string[] = [];
   let open: string | undefined;
   for (const p of prims) {
@@ -78,8 +78,9 @@ export function primsToSvg(prims: Prim[], chart?: ChartSvg): string {
           'text-anchor': p.anchor === 'start' ? undefined : p.anchor,
         })}>${xmlEscape(p.text)}</text>`,
       );
-    } else if (chart) {
-      out.push(chart(p.rect));
+    } else {
+      const svg = slots[p.slot]?.(p.rect);
+      if (svg) out.push(svg);
     }
   }
   if (open !== undefined) out.push('</g>');

@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, setWorkerUrl, type MapEventType } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, type LngLatLike, type MapEventType } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { isStation, type RouteCollection } from '../domain/route/route';
@@ -8,6 +8,7 @@ import { setRouting, showRoute } from '../map/route-layers';
 import { addTrainLayers, updateTrains } from '../map/train-layer';
 import type { RasterLayout } from './presets';
 import type { ThemeName } from './request';
+import { tileGrid, type MapTile, type TileLimit } from './tiles';
 import { ExportCancelled, throwIfAborted, type ProgressCallback } from './types';
 import type { Camera } from './view';
 
@@ -23,6 +24,8 @@ export interface RenderOptions {
   routing: string;
   showVariants: boolean;
   theme: ThemeName;
+  /** The basemap's shapes alone: no labels, town dots, route or trains (the locator inset's map). */
+  basemapOnly?: boolean;
   /** Leave the background (sea) transparent. */
   transparent?: boolean;
   /** Where the app is served from (basemap and fonts are relative to it); `document.baseURI`. */
@@ -31,6 +34,11 @@ export interface RenderOptions {
   onProgress?: ProgressCallback;
   /** Gives up when the map has not finished drawing after this long, ms. */
   timeoutMs?: number;
+  /**
+   * Largest map canvas drawn in one pass, px a side (never more than the GPU's limit, which is
+   * used when left out). A larger map is drawn in tiles and stitched.
+   */
+  tileLimitPx?: number;
 }
 
 /** An offscreen map kept alive for several frames (animation export). */
@@ -42,6 +50,17 @@ export interface ExportMap {
   layout: RasterLayout;
   /** Shows `moving` and resolves once that frame is fully drawn. */
   draw(moving: FeatureCollection, signal?: AbortSignal): Promise<void>;
+  /**
+   * Resizes the map to `cssWidth` × `cssHeight` CSS px at `pixelRatio`, centred on `center`
+   * (zoom and bearing kept), and resolves once that view is fully drawn.
+   */
+  view(
+    cssWidth: number,
+    cssHeight: number,
+    pixelRatio: number,
+    center: LngLatLike,
+    signal?: AbortSignal,
+  ): Promise<void>;
   /** Removes the map and its container. */
   remove(): void;
 }
@@ -113,21 +132,72 @@ function assertExactSize(map: MapLibreMap, width: number, height: number): void 
   );
 }
 
+/** How many web font faces the page has loaded. */
+function loadedFaces(): number {
+  let n = 0;
+  document.fonts.forEach((f) => {
+    if (f.status === 'loaded') n++;
+  });
+  return n;
+}
+
+/** Every text of the basemap's labelled features in the tiles the map has loaded. */
+function basemapLabelText(map: MapLibreMap): string {
+  const sourceLayers = new Set<string>();
+  for (const layer of map.getStyle().layers) {
+    if (layer.type === 'symbol' && layer.source === 'basemap' && layer['source-layer'])
+      sourceLayers.add(layer['source-layer']);
+  }
+  const texts = new Set<string>();
+  for (const sourceLayer of sourceLayers) {
+    for (const f of map.querySourceFeatures('basemap', { sourceLayer })) {
+      for (const v of Object.values(f.properties)) if (typeof v === 'string') texts.add(v);
+    }
+  }
+  return [...texts].join(' ');
+}
+
 /**
  * Creates a hidden, non-interactive MapLibre map of exactly `width` × `height` device pixels with
  * the app's style, the route and the trains at the given moment, fitted to the view, and resolves
  * once it is fully drawn. The caller must call `remove()`.
+ *
+ * MapLibre draws each glyph once with the page's fonts and keeps it; a basemap label whose font
+ * subset had not loaded yet is drawn in a fallback font (and packs the glyph atlas differently),
+ * so the first export of a region would differ from the next. The basemap's label texts are known
+ * only once its tiles have loaded: their fonts are loaded then (and any the drawing started), and
+ * if that loaded any face, the map is drawn again with every font in place.
  */
 export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
+  throwIfAborted(opts.signal);
+  opts.onProgress?.(0, 'fonts');
+  if (opts.basemapOnly) return openExportMap(opts);
+  await loadLabelFonts(labelText(opts.route, opts.moving));
+  throwIfAborted(opts.signal);
+  // a face the drawing asked for may still be loading: wait for it, then draw again (at most twice)
+  for (let attempt = 0; ; attempt++) {
+    const before = loadedFaces();
+    const m = await openExportMap(opts);
+    try {
+      await loadLabelFonts(basemapLabelText(m.map));
+      await document.fonts.ready;
+    } catch (e) {
+      m.remove();
+      throw e;
+    }
+    if (loadedFaces() === before || attempt === 2) return m;
+    m.remove();
+    throwIfAborted(opts.signal);
+  }
+}
+
+/** The map of {@link createExportMap}, drawn once with the fonts loaded at the time. */
+async function openExportMap(opts: RenderOptions): Promise<ExportMap> {
   const { signal, camera, raster: layout } = opts;
   const width = Math.round(layout.cssWidth * layout.pixelRatio);
   const height = Math.round(layout.cssHeight * layout.pixelRatio);
   const timeoutMs = opts.timeoutMs ?? 180_000;
   const theme = themeOf(opts.theme);
-  throwIfAborted(signal);
-  opts.onProgress?.(0, 'fonts');
-  await loadLabelFonts(labelText(opts.route, opts.moving));
-  throwIfAborted(signal);
 
   const container = document.createElement('div');
   container.setAttribute('aria-hidden', 'true');
@@ -155,7 +225,13 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
       bearing: camera.bearingDeg,
       pixelRatio: layout.pixelRatio,
       maxCanvasSize: [16384, 16384],
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true, alpha: true },
+      // multisampling only where pixels are coarse: from 2 device px per CSS px the map is
+      // already drawn supersampled, and MSAA made a 4K PNG 3× slower in SwiftShader (bench)
+      canvasContextAttributes: {
+        preserveDrawingBuffer: true,
+        antialias: layout.pixelRatio < 2,
+        alpha: true,
+      },
       interactive: false,
       attributionControl: false,
       fadeDuration: 0,
@@ -169,18 +245,45 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
         if (layer.type === 'background') map.setPaintProperty(layer.id, 'background-opacity', 0);
       }
     }
-    showRoute(map, opts.route, opts.routing, theme);
-    setRouting(map, opts.routing, opts.showVariants);
-    addTrainLayers(map, theme);
+    if (opts.basemapOnly) {
+      for (const layer of map.getStyle().layers) {
+        if (layer.type === 'symbol' || layer.type === 'circle')
+          map.setLayoutProperty(layer.id, 'visibility', 'none');
+      }
+    } else {
+      showRoute(map, opts.route, opts.routing, theme);
+      setRouting(map, opts.routing, opts.showVariants);
+      addTrainLayers(map, theme);
+    }
     const m = map;
     const draw = async (moving: FeatureCollection, s = signal) => {
       throwIfAborted(s);
       const idle = next(m, 'idle', s, timeoutMs);
-      updateTrains(m, moving);
+      if (!opts.basemapOnly) updateTrains(m, moving);
+      m.triggerRepaint();
+      await idle;
+    };
+    const view = async (
+      cssWidth: number,
+      cssHeight: number,
+      pixelRatio: number,
+      center: LngLatLike,
+      s = signal,
+    ) => {
+      throwIfAborted(s);
+      const idle = next(m, 'idle', s, timeoutMs);
+      container.style.width = `${cssWidth}px`;
+      container.style.height = `${cssHeight}px`;
+      // resize to the new box first, so the canvas is never the old box at the new ratio
+      m.resize();
+      if (m.getPixelRatio() !== pixelRatio) m.setPixelRatio(pixelRatio);
+      m.jumpTo({ center });
       m.triggerRepaint();
       await idle;
     };
     opts.onProgress?.(0.3, 'map');
+    await draw(opts.moving);
+    placeAfresh(map);
     await draw(opts.moving);
     assertExactSize(map, width, height);
     opts.onProgress?.(0.8, 'map');
@@ -190,6 +293,7 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
       camera,
       layout,
       draw,
+      view,
       remove: () => {
         m.remove();
         container.remove();
@@ -231,18 +335,148 @@ export function assertNotBlank(source: CanvasImageSource): void {
   if (colours.size < 3) throw new Error('the map rendered blank; nothing was exported');
 }
 
+let measuredLimit: TileLimit | undefined;
+
+/**
+ * What the GPU draws in one pass: the side is the smallest of WebGL's maximum texture size,
+ * renderbuffer size and viewport (8192 in headless Chromium's SwiftShader, 16384 on most desktop
+ * GPUs); the area is the largest drawing buffer the browser grants for a square canvas of that
+ * side (Chromium scales larger ones down to 2²⁵ px). Read once, from a throwaway context.
+ */
+export function gpuLimit(): TileLimit {
+  if (measuredLimit) return measuredLimit;
+  const canvas = document.createElement('canvas');
+  const probe = { antialias: false, depth: false, stencil: false };
+  const gl =
+    (canvas.getContext('webgl2', probe) as WebGL2RenderingContext | null) ??
+    (canvas.getContext('webgl', probe) as WebGLRenderingContext | null);
+  if (!gl) throw new Error('this browser has no WebGL: the map cannot be drawn');
+  const viewport = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
+  const sidePx = Math.min(
+    gl.getParameter(gl.MAX_TEXTURE_SIZE) as number,
+    gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number,
+    viewport[0]!,
+    viewport[1]!,
+  );
+  canvas.width = sidePx;
+  canvas.height = sidePx;
+  const areaPx = gl.drawingBufferWidth * gl.drawingBufferHeight;
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  measuredLimit = { sidePx, areaPx };
+  return measuredLimit;
+}
+
+/**
+ * Makes MapLibre place every label again from scratch on the next frame. It places a label at the
+ * anchor it had in the previous placement when that still fits, so the anchor a label gets
+ * depends on the order the tiles arrived in (the same export could put "Taedong" above its dot or
+ * beside it); placed once more without that history, once every tile is in, the same view always
+ * gets the same labels. MapLibre has no public switch: its style's `placement` and
+ * `pauseablePlacement` (MapLibre 5–6) are dropped, and their absence fails loudly.
+ */
+function placeAfresh(map: MapLibreMap): void {
+  const style = map.style as unknown as { placement?: unknown; pauseablePlacement?: unknown };
+  if (!('placement' in style) || !('pauseablePlacement' in style)) {
+    throw new Error('this MapLibre version cannot place labels afresh; exports would differ');
+  }
+  style.placement = undefined;
+  style.pauseablePlacement = undefined;
+}
+
+/**
+ * Freezes what the map draws: from now on MapLibre neither places labels again nor changes the
+ * set of tiles it draws, so moving the camera only moves the picture. Every label is then drawn
+ * by the tile it was placed in, wherever the camera goes (a label near a tile edge is also in the
+ * neighbouring tile, hidden there as a duplicate). MapLibre has no public switch for this; its
+ * style's `_updatePlacement` and `_updateSources` (MapLibre 5–6) are replaced, and their absence
+ * fails loudly.
+ */
+function freezeMap(map: MapLibreMap): void {
+  const style = map.style as unknown as { _updatePlacement?: unknown; _updateSources?: unknown };
+  if (typeof style._updatePlacement !== 'function' || typeof style._updateSources !== 'function') {
+    throw new Error('this MapLibre version cannot keep its labels in place; tiled exports fail');
+  }
+  style._updatePlacement = () => false;
+  style._updateSources = () => {};
+}
+
+/**
+ * Draws a map too large for the GPU in tiles and stitches them into one canvas. MapLibre loads and
+ * places labels once, for the whole view (a pass at a pixel ratio the GPU can draw: placement is
+ * in CSS px, so the ratio does not change it), and the map is frozen ({@link freezeMap}); each
+ * tile is then the same map moved so that its viewport is one part of the whole, drawn at the full
+ * pixel ratio. The route, trains and labels are MapLibre's own, so a label across a seam is drawn
+ * half by each tile, in place.
+ */
+async function renderTiles(
+  opts: RenderOptions,
+  tiles: MapTile[],
+  limit: TileLimit,
+): Promise<HTMLCanvasElement> {
+  const { raster, signal } = opts;
+  const width = Math.round(raster.cssWidth * raster.pixelRatio);
+  const height = Math.round(raster.cssHeight * raster.pixelRatio);
+  // the output first: if the browser cannot hold it, fail before drawing anything
+  const out = canvas2d(width, height);
+  const placementRatio = Math.min(
+    1,
+    (limit.sidePx - 1) / raster.cssWidth,
+    (limit.sidePx - 1) / raster.cssHeight,
+    Math.sqrt(limit.areaPx / (raster.cssWidth * raster.cssHeight)) * 0.99,
+  );
+  const exportMap = await createExportMap({
+    ...opts,
+    raster: { ...raster, pixelRatio: placementRatio },
+    onProgress: (f, stage) => opts.onProgress?.(f * 0.3, stage),
+  });
+  try {
+    const { map } = exportMap;
+    const centers = tiles.map((t) =>
+      map.unproject([t.cssLeft + t.cssWidth / 2, t.cssTop + t.cssHeight / 2]),
+    );
+    freezeMap(map);
+    for (const [i, t] of tiles.entries()) {
+      opts.onProgress?.(0.3 + (0.6 * i) / tiles.length, `tile ${i + 1}/${tiles.length}`);
+      await exportMap.view(t.cssWidth, t.cssHeight, raster.pixelRatio, centers[i]!, signal);
+      assertExactSize(
+        map,
+        Math.round(t.cssWidth * raster.pixelRatio),
+        Math.round(t.cssHeight * raster.pixelRatio),
+      );
+      out.ctx.drawImage(map.getCanvas(), 0, 0, t.w, t.h, t.x, t.y, t.w, t.h);
+    }
+  } finally {
+    exportMap.remove();
+  }
+  assertNotBlank(out.canvas);
+  opts.onProgress?.(0.9, 'map');
+  return out.canvas;
+}
+
 /**
  * Renders the map alone (no composition) offscreen and returns a 2D canvas copy of exactly
- * `width` × `height` pixels, with the camera used. The offscreen map is always removed.
+ * `width` × `height` pixels, and how many passes drew it: beyond the GPU's limit (or
+ * `tileLimitPx`) it draws in tiles ({@link renderTiles}). The offscreen map is always removed.
  */
-export async function renderMapCanvas(opts: RenderOptions): Promise<HTMLCanvasElement> {
+export async function renderMapCanvas(
+  opts: RenderOptions,
+): Promise<{ canvas: HTMLCanvasElement; tiles: number }> {
+  const { raster } = opts;
+  const width = Math.round(raster.cssWidth * raster.pixelRatio);
+  const height = Math.round(raster.cssHeight * raster.pixelRatio);
+  const gpu = gpuLimit();
+  const sidePx = Math.min(opts.tileLimitPx ?? Infinity, gpu.sidePx);
+  const limit = { sidePx, areaPx: Math.min(gpu.areaPx, sidePx ** 2) };
+  const { tiles } = tileGrid(raster, width, height, limit);
+  if (tiles.length > 1)
+    return { canvas: await renderTiles(opts, tiles, limit), tiles: tiles.length };
   const exportMap = await createExportMap(opts);
   try {
     const { canvas, ctx } = canvas2d(exportMap.canvas.width, exportMap.canvas.height);
     ctx.drawImage(exportMap.canvas, 0, 0);
     assertNotBlank(canvas);
     opts.onProgress?.(0.9, 'map');
-    return canvas;
+    return { canvas, tiles: 1 };
   } finally {
     exportMap.remove();
   }

@@ -26,6 +26,14 @@ describe('resolveRequest', () => {
     });
   });
 
+  it('resolveRequest accepts 12,000 × 8,000 px, beyond the GPU (it is drawn in tiles)', () => {
+    expect(resolveRequest({ format: 'png', width: 12_000, height: 8_000 })).toMatchObject({
+      width: 12_000,
+      height: 8_000,
+    });
+    expect(resolveRequest({ format: 'png', tileLimitPx: 1024 }).tileLimitPx).toBe(1024);
+  });
+
   it('resolveRequest refuses a 30,000-character title at once instead of laying it out', () => {
     const started = performance.now();
     expect(() => resolveRequest({ format: 'png', title: 'x'.repeat(30_000) })).toThrow(
@@ -43,6 +51,8 @@ describe('resolveRequest', () => {
     [{ format: 'gif', fromMs: 2, toMs: 1 }, /ends before it starts/],
     [{ format: 'jpeg', transparent: true }, /PNG/],
     [{ format: 'png', preset: 'postcard' }, /unknown preset/],
+    [{ format: 'png', width: 16_384, height: 16_384 }, /100 million pixels/],
+    [{ format: 'png', tileLimitPx: 100 }, /tile limit/],
   ] as const)('resolveRequest(%j) is refused with a reason', (request, message) => {
     expect(() => resolveRequest(request as never)).toThrow(ExportRequestError);
     expect(() => resolveRequest(request as never)).toThrow(message);

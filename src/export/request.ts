@@ -49,6 +49,11 @@ export interface ExportRequest {
   follow?: boolean;
   /** False: the map alone, no title, legend or cards (used to check that nothing covers the route). */
   decorations?: boolean;
+  /**
+   * Largest map canvas drawn in one pass, px a side; the GPU's limit when left out. Larger maps
+   * are drawn in tiles and stitched (tests set a small limit to force tiling at a small size).
+   */
+  tileLimitPx?: number;
 }
 
 /** The one set of defaults for every way of exporting. */
@@ -73,14 +78,22 @@ export const CHART_ASPECT = { bottom: 2.8, right: 1.25 } as const;
 
 /** Frame rates and lengths animations accept. */
 export const ANIMATION_LIMITS = { minFps: 1, maxFps: 60, maxDurationS: 600, maxFrames: 36_000 };
+/** Smallest tile limit a request may set, px (smaller tiles only make a render slower). */
+export const MIN_TILE_PX = 256;
 /** Longest title and subtitle, characters: longer ones cannot be printed whole. */
 export const MAX_TITLE_CHARS = 200;
 
 /** A request with every default applied and every value checked. */
 export type ResolvedRequest = Required<
-  Omit<ExportRequest, 'pixelRatio' | 'fromMs' | 'toMs' | 'title' | 'subtitle' | 'theme'>
+  Omit<
+    ExportRequest,
+    'pixelRatio' | 'fromMs' | 'toMs' | 'title' | 'subtitle' | 'theme' | 'tileLimitPx'
+  >
 > &
-  Pick<ExportRequest, 'pixelRatio' | 'fromMs' | 'toMs' | 'title' | 'subtitle' | 'theme'> & {
+  Pick<
+    ExportRequest,
+    'pixelRatio' | 'fromMs' | 'toMs' | 'title' | 'subtitle' | 'theme' | 'tileLimitPx'
+  > & {
     width: number;
     height: number;
   };
@@ -130,6 +143,10 @@ export function resolveRequest(r: ExportRequest): ResolvedRequest {
     }
   }
   if (r.transparent && r.format !== 'png') fail('a transparent background needs PNG');
+  const t = r.tileLimitPx;
+  if (t !== undefined && !(Number.isInteger(t) && t >= MIN_TILE_PX)) {
+    fail(`the tile limit must be a whole number of pixels ≥ ${MIN_TILE_PX}, got ${t}`);
+  }
   return {
     format: r.format,
     preset,
@@ -152,6 +169,7 @@ export function resolveRequest(r: ExportRequest): ResolvedRequest {
     untilLastTrain: r.untilLastTrain ?? EXPORT_DEFAULTS.untilLastTrain,
     follow: r.follow ?? EXPORT_DEFAULTS.follow,
     decorations: r.decorations ?? EXPORT_DEFAULTS.decorations,
+    ...(t === undefined ? {} : { tileLimitPx: t }),
   };
 }
 

@@ -48,6 +48,7 @@ export function layoutInputOf(opts: {
   showVariants: boolean;
   attribution: string;
   chartAspect?: number;
+  locator?: boolean;
 }): LayoutInput {
   const geometry = drawnGeometry(opts.route, opts.routing, opts.showVariants);
   return {
@@ -60,6 +61,7 @@ export function layoutInputOf(opts: {
     legendTitle: 'Legend',
     verdict: opts.text.verdictLines ?? [],
     ...(opts.chartAspect ? { chartAspect: opts.chartAspect } : {}),
+    ...(opts.locator ? { locator: true } : {}),
     attribution: opts.attribution,
     view: opts.view,
     ...geometry,

@@ -1,19 +1,25 @@
 import type { VagueWords } from '../domain/data/journey';
 import { MAX_BYTES, type ImportFile, type ImportResult } from './types';
-import type { ImportRequest, ImportResponse } from './import.worker';
+import type { ImportProgress, ImportRequest, ImportResponse } from './import.worker';
+import { joinReport, type ReportPart } from './report-parts';
 
 /** What the client reports while a file is being imported. */
-export type ImportPhase = 'reading' | 'parsing';
+export type ImportPhase = 'reading' | 'parsing' | 'checking';
 
 export interface ImportOptions {
   vague?: VagueWords;
-  onphase?: (phase: ImportPhase) => void;
+  /** Hears each phase; `claims` is the number of claims being checked. */
+  onphase?: (phase: ImportPhase, claims?: number) => void;
   /** Abort the import (the worker is terminated); resolves with an "import cancelled" error. */
   signal?: AbortSignal;
 }
 
 /** The result and the worker's timings, ms. */
-export type TimedImportResult = ImportResult & { parseMs?: number; prepareMs?: number };
+export type TimedImportResult = ImportResult & {
+  parseMs?: number;
+  prepareMs?: number;
+  checkMs?: number;
+};
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -59,10 +65,15 @@ export async function importInWorker(
   return runWorker(
     { files: read, ...(options.vague ? { vague: options.vague } : {}) },
     options.signal,
+    (p) => options.onphase?.(p.phase, p.claims),
   );
 }
 
-function runWorker(request: ImportRequest, signal?: AbortSignal): Promise<TimedImportResult> {
+function runWorker(
+  request: ImportRequest,
+  signal: AbortSignal | undefined,
+  onprogress: (p: ImportProgress) => void,
+): Promise<TimedImportResult> {
   const names = request.files.map((f) => f.name).join(', ');
   const failure = (message: string): TimedImportResult => ({
     ok: false,
@@ -88,8 +99,22 @@ function runWorker(request: ImportRequest, signal?: AbortSignal): Promise<TimedI
     const abort = () => finish(failure('import cancelled'));
     if (signal?.aborted) return abort();
     signal?.addEventListener('abort', abort, { once: true });
-    worker.onmessage = (e: MessageEvent<ImportResponse>) =>
-      finish({ ...e.data.result, parseMs: e.data.parseMs, prepareMs: e.data.prepareMs });
+    const parts: ReportPart[] = [];
+    worker.onmessage = (e: MessageEvent<ImportResponse | ImportProgress | ReportPart>) => {
+      const data = e.data;
+      if ('phase' in data) return onprogress(data);
+      if ('list' in data) return void parts.push(data);
+      const { result } = data;
+      const report = result.ok && result.value.report;
+      finish({
+        ...(report
+          ? { ok: true, value: { ...result.value, report: joinReport(report, parts) } }
+          : result),
+        parseMs: data.parseMs,
+        prepareMs: data.prepareMs,
+        ...(data.checkMs === undefined ? {} : { checkMs: data.checkMs }),
+      });
+    };
     worker.onerror = (e) => {
       e.preventDefault();
       finish(failure(`the import worker failed: ${e.message || 'out of memory?'}`));

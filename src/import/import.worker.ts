@@ -3,6 +3,8 @@ import type { VagueWords } from '../domain/data/journey';
 import type { ImportFile, ImportResult } from './types';
 import { importFiles } from './detect';
 import { prepareImport } from './prepare';
+import { checkJourney } from '../domain/claims/check';
+import { splitReport } from './report-parts';
 
 /** A request to the import worker: the files' bytes are transferred, not copied. */
 export interface ImportRequest {
@@ -10,25 +12,48 @@ export interface ImportRequest {
   vague?: VagueWords;
 }
 
-/** The worker's answer, with how long the parse and preparation took inside it. */
+/** The worker's answer, with how long the parse, preparation and fact-check took inside it. */
 export interface ImportResponse {
   result: ImportResult;
   parseMs: number;
   prepareMs: number;
+  checkMs?: number;
 }
 
-/** Reads and prepares the files; never throws (a failure becomes a located error). */
-export function handle(request: ImportRequest): ImportResponse {
+/** A message the worker sends before its answer: the fact-check of `claims` claims has begun. */
+export interface ImportProgress {
+  phase: 'checking';
+  claims: number;
+}
+
+/**
+ * Reads and prepares the files, then fact-checks an imported journey file's claims (when the
+ * vague-words table came with the request); never throws (a failure becomes a located error).
+ * `onprogress` hears when the check begins.
+ */
+export function handle(
+  request: ImportRequest,
+  onprogress?: (p: ImportProgress) => void,
+): ImportResponse {
   const t0 = performance.now();
   const read = importFiles(request.files, request.vague ? { vague: request.vague } : {});
   const t1 = performance.now();
   if (!read.ok) return { result: read, parseMs: t1 - t0, prepareMs: 0 };
   try {
     const prepared = prepareImport(read.value);
+    const t2 = performance.now();
+    const { journey } = prepared;
+    if (!journey || !request.vague)
+      return { result: { ok: true, value: prepared }, parseMs: t1 - t0, prepareMs: t2 - t1 };
+    onprogress?.({ phase: 'checking', claims: journey.claims.length });
+    const report = checkJourney(journey, request.vague, prepared.route, {
+      measured: prepared.measuredVariants ?? [],
+    });
     return {
-      result: { ok: true, value: prepared },
+      result: { ok: true, value: { ...prepared, report } },
       parseMs: t1 - t0,
-      prepareMs: performance.now() - t1,
+      prepareMs: t2 - t1,
+      checkMs: performance.now() - t2,
     };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
@@ -70,7 +95,16 @@ export function transferables(result: ImportResult): ArrayBuffer[] {
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
   const scope = self as unknown as DedicatedWorkerGlobalScope;
   scope.onmessage = (event: MessageEvent<ImportRequest>) => {
-    const response = handle(event.data);
-    scope.postMessage(response, transferables(response.result));
+    const response = handle(event.data, (p) => scope.postMessage(p));
+    const report = response.result.ok ? response.result.value.report : undefined;
+    if (!report || !response.result.ok) {
+      scope.postMessage(response, transferables(response.result));
+      return;
+    }
+    // the report's long lists go first, in parts; the answer carries the rest
+    const { head, parts } = splitReport(report);
+    for (const part of parts) scope.postMessage(part);
+    const value = { ...response.result.value, report: head };
+    scope.postMessage({ ...response, result: { ok: true, value } }, transferables(response.result));
   };
 }

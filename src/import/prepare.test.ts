@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { measureRoute, isLeg } from '../domain/route/route';
 import { positionAt } from '../domain/route/position';
 import { importGpx } from './gpx';
-import { prepareImport, thinTimeline } from './prepare';
+import { prepareImport, simplifyRoute, thinTimeline } from './prepare';
+import { handle } from './import.worker';
+import fc from 'fast-check';
+import type { RouteCollection } from '../domain/route/route';
+import { leg } from '../../tests/fixtures/routes';
 import { bigGpx } from '../../tests/fixtures/big-gpx';
 import { dpImportance, keepMostImportant, segmentDistance } from './simplify';
 
@@ -72,4 +76,63 @@ describe('dpImportance', () => {
     const keep = keepMostImportant(dpImportance(7, segmentDistance(lon, lat, 1)), 3);
     expect([...keep]).toEqual([1, 0, 0, 1, 0, 0, 1]);
   });
+});
+
+describe('simplifyRoute', () => {
+  it('simplifyRoute(route, max) keeps every line with at least its two ends, whatever the budget', () => {
+    const line = fc.array(
+      fc.tuple(
+        fc.double({ min: -170, max: 170, noNaN: true }),
+        fc.double({ min: -80, max: 80, noNaN: true }),
+      ),
+      { minLength: 2, maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 80 }),
+        fc.integer({ min: 2, max: 300 }),
+        (lines, max) => {
+          const route: RouteCollection = {
+            type: 'FeatureCollection',
+            features: lines.map((c, i) => leg(`l${i}`, 'CN', c)),
+          };
+          const simplified = simplifyRoute(route, max).features.filter(isLeg);
+          expect(simplified).toHaveLength(lines.length);
+          simplified.forEach((l, i) => {
+            const c = l.geometry.coordinates;
+            expect(c.length).toBeGreaterThanOrEqual(2);
+            expect(c[0]).toBe(lines[i]![0]);
+            expect(c.at(-1)).toBe(lines[i]!.at(-1));
+          });
+          const total = simplified.reduce((n, l) => n + l.geometry.coordinates.length, 0);
+          expect(total).toBeLessThanOrEqual(Math.max(max, 2 * lines.length));
+        },
+      ),
+    );
+  });
+
+  it('a GeoJSON of 60,000 lines (the most a route may have) imports through the worker', () => {
+    const features = Array.from({ length: 60_000 }, (_, i) => ({
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [100 + i * 0.001, 30],
+          [100 + i * 0.001 + 0.0004, 30.0003],
+          [100 + (i + 1) * 0.001, 30],
+        ],
+      },
+    }));
+    const bytes = new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }));
+    const response = handle({
+      files: [{ name: 'lines.geojson', bytes: bytes.buffer as ArrayBuffer }],
+    });
+    if (!response.result.ok) throw new Error(response.result.errors[0]!.message);
+    const { route, stats } = response.result.value;
+    const legs = route.features.filter(isLeg);
+    expect(legs).toHaveLength(60_000);
+    expect(legs.every((l) => l.geometry.coordinates.length >= 2)).toBe(true);
+    expect(stats).toMatchObject({ vertices: 180_000, displayVertices: 120_000 });
+  }, 120_000);
 });

@@ -79,8 +79,12 @@ function remap(m: MeasuredVariant, toFull: (km: number) => number): MeasuredVari
   };
 }
 
-/** The route with at most `max` vertices, by Douglas–Peucker over all legs together. */
-function simplifyRoute(route: RouteCollection, max: number): RouteCollection {
+/**
+ * The route with at most `max` vertices, by Douglas–Peucker over all legs together; every leg
+ * keeps at least its two ends (their importance is Infinity), so a route of more than `max / 2`
+ * legs keeps exactly its legs' ends: 2 × legs vertices.
+ */
+export function simplifyRoute(route: RouteCollection, max: number): RouteCollection {
   const legs = route.features.filter(isLeg);
   const lon: number[] = [];
   const lat: number[] = [];
@@ -100,7 +104,7 @@ function simplifyRoute(route: RouteCollection, max: number): RouteCollection {
       importance.push(imp[i]!);
     }
   }
-  const keep = keepMostImportant(Float64Array.from(importance), max);
+  const keep = keepMostImportant(Float64Array.from(importance), Math.max(max, 2 * legs.length));
   let k = 0;
   const simplified = new Map<LegFeature, Position[]>();
   for (const leg of legs) {

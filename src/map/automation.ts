@@ -1,6 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapCamera } from '../domain/data/url-state';
 import { cameraOf } from './camera';
+import { labelsAtEdges } from './first-view';
 
 /** What browser tests and the export command line may read from the running app. */
 export interface AutomationApi {
@@ -15,6 +16,8 @@ export interface AutomationApi {
   camera(): MapCamera | null;
   /** The `name` of every feature a layer draws in the view now (for symbols: the placed ones). */
   renderedNames(layerId: string): string[];
+  /** The route labels placed across the map's left or right edge (cut by it). */
+  labelsAtEdges(): string[];
 }
 
 declare global {
@@ -49,6 +52,10 @@ export function installAutomation(
         .queryRenderedFeatures({ layers: [layerId] })
         .map((f) => String(f.properties?.name ?? ''));
       return [...new Set(names)].sort();
+    },
+    labelsAtEdges() {
+      const map = getMap();
+      return map ? labelsAtEdges(map) : [];
     },
     trainScreenPoint() {
       const map = getMap();

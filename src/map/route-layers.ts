@@ -1,8 +1,23 @@
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { RouteCollection } from '../domain/route/route';
-import { DEFAULT_ROUTING, routingsOf } from '../domain/route/routing';
-import { FONT_STACK, FONT_STACK_BOLD, THEMES, WIDTHS, widthExpression, type Theme } from './style';
+import { isLeg, isStation, type RouteCollection, type StationFeature } from '../domain/route/route';
+import {
+  DEFAULT_ROUTING,
+  onRouting as liesOn,
+  routingNames,
+  routingsOf,
+} from '../domain/route/routing';
+import {
+  FONT_STACK,
+  FONT_STACK_BOLD,
+  PLACE_LAYERS,
+  THEMES,
+  WIDTHS,
+  placeFilter,
+  stationNames,
+  widthExpression,
+  type Theme,
+} from './style';
 
 export const ROUTE_LAYERS = {
   variants: 'route-variants',
@@ -24,18 +39,59 @@ const IS_LABELLED: ExpressionSpecification = [
 /** Features on the shown routing: their `routings` string holds "|A|". */
 const onRouting = (v: string): ExpressionSpecification => ['in', `|${v}|`, ['get', 'routings']];
 const PRINCIPAL: ExpressionSpecification = ['==', ['get', 'principal'], true];
+/** Station label sizes, CSS px: principal stations larger than border points and the others. */
+export const STATION_LABEL_PX = { principal: 14, border: 12.5, other: 11.5 } as const;
+/**
+ * Below this zoom only the route's ends and border points are labelled. MapLibre evaluates a
+ * layout's `['zoom']` once per tile, at the tile's whole zoom, so a whole number is what it means.
+ */
+export const PRINCIPAL_LABEL_ZOOM = 4;
+/** How far a station label stands from its point, in ems (`text-radial-offset`). */
+export const LABEL_RADIAL_EM = 0.7;
+
+/**
+ * The route's first and last stations on any of its routings: those nearest to where the
+ * routing's first leg starts and its last leg ends (legs run in travel order).
+ */
+export function endStations(route: RouteCollection): Set<StationFeature> {
+  const stations = route.features.filter(isStation);
+  const legs = route.features.filter(isLeg);
+  const ends = new Set<StationFeature>();
+  for (const routing of routingNames(legs.map((l) => l.properties))) {
+    const on = legs.filter((l) => liesOn(l.properties, routing));
+    const first = on[0]?.geometry.coordinates[0];
+    const last = on.at(-1)?.geometry.coordinates.at(-1);
+    for (const p of [first, last]) {
+      if (!p) continue;
+      const k = Math.cos((p[1]! * Math.PI) / 180);
+      let best: StationFeature | undefined;
+      let bestD = Infinity;
+      for (const s of stations) {
+        if (!liesOn(s.properties, routing)) continue;
+        const [x, y] = s.geometry.coordinates;
+        const d = ((x! - p[0]!) * k) ** 2 + (y! - p[1]!) ** 2;
+        if (d < bestD) [best, bestD] = [s, d];
+      }
+      if (best) ends.add(best);
+    }
+  }
+  return ends;
+}
 
 /**
  * The route as the map draws it: every feature gets a `routings` string ("|A|B|") because
  * MapLibre's tiles cannot filter on array properties.
  */
 export function mapData(route: RouteCollection): FeatureCollection {
+  const ends = endStations(route);
   return {
     type: 'FeatureCollection',
     features: route.features.map((f): Feature => {
       const list = routingsOf(f.properties ?? {});
       const routings = list ? `|${list.join('|')}|` : '|*|';
-      return { ...f, properties: { ...f.properties, routings } };
+      // the first and last station: labelled however far out the map is
+      const terminus = isStation(f) && ends.has(f);
+      return { ...f, properties: { ...f.properties, routings, terminus } };
     }),
   };
 }
@@ -169,10 +225,20 @@ export function showRoute(
     source: 'route',
     filter: ['all', IS_LABELLED, withCommon(variant)],
     layout: {
-      // principal stations from the start, the others once zoomed in
+      // far out (a whole long route, or any route on a phone) only the ends and the border;
+      // principal stations from there, the others once zoomed in
       'text-field': [
         'step',
         ['zoom'],
+        [
+          'case',
+          ['==', ['get', 'kind'], 'border'],
+          ['get', 'name'],
+          ['==', ['get', 'terminus'], true],
+          ['concat', ['get', 'name'], ' ', ['coalesce', ['get', 'name_local'], '']],
+          '',
+        ],
+        PRINCIPAL_LABEL_ZOOM,
         [
           'case',
           ['==', ['get', 'kind'], 'border'],
@@ -196,9 +262,16 @@ export function showRoute(
         ['literal', FONT_STACK_BOLD],
         ['literal', FONT_STACK],
       ] as unknown as string[],
-      'text-size': ['case', PRINCIPAL, 14, ['==', ['get', 'kind'], 'border'], 12.5, 11.5],
+      'text-size': [
+        'case',
+        PRINCIPAL,
+        STATION_LABEL_PX.principal,
+        ['==', ['get', 'kind'], 'border'],
+        STATION_LABEL_PX.border,
+        STATION_LABEL_PX.other,
+      ],
       'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-      'text-radial-offset': 0.7,
+      'text-radial-offset': LABEL_RADIAL_EM,
       'symbol-sort-key': ['case', ['==', ['get', 'kind'], 'border'], 0, PRINCIPAL, 1, 2],
     },
     paint: {
@@ -245,4 +318,15 @@ export function showHighlight(map: MapLibreMap, stretch: Feature | null): void {
     },
     ROUTE_LAYERS.casing,
   );
+}
+
+/**
+ * Readies a map that shows one journey's route for another's: the basemap towns the new stations
+ * name are left out (`showRoute` then puts its data, and the caller fits the camera). The map
+ * itself, its tiles, shaders and glyphs are kept: making a new map per journey blocked the page
+ * for a second.
+ */
+export function replaceRoute(map: MapLibreMap, route: RouteCollection): void {
+  const filter = placeFilter(stationNames(route));
+  for (const id of PLACE_LAYERS) if (map.getLayer(id)) map.setFilter(id, filter);
 }

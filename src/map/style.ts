@@ -148,6 +148,24 @@ const PRINT: Theme = {
 
 export const THEMES: Record<ThemeName, Theme> = { light: LIGHT, dark: DARK, print: PRINT };
 
+/**
+ * What the app's panels take from a map theme: the colour scheme of the panels (`app.css` holds
+ * the light and dark palettes) and the route colours their legend swatches draw with, so a
+ * swatch is always the colour of the line it names.
+ */
+export function uiTheme(t: Theme): { scheme: 'light' | 'dark'; vars: Record<string, string> } {
+  return {
+    scheme: t.name === 'dark' ? 'dark' : 'light',
+    vars: {
+      '--kp': t.KP,
+      '--cn': t.CN,
+      '--vn': t.VN,
+      '--variant': t.variant,
+      '--bridge': t.bridge,
+    },
+  };
+}
+
 /** The theme of that name; anything else is the light theme. */
 export const themeOf = (name: string | undefined | null): Theme =>
   isThemeName(name) ? THEMES[name] : LIGHT;
@@ -284,6 +302,17 @@ export interface BasemapOptions {
   hideNames?: string[];
 }
 
+/** The basemap's town layers, whose filter leaves out the names a route's stations already give. */
+export const PLACE_LAYERS = ['place-dots', 'place-labels'] as const;
+
+/** The filter of the PLACE_LAYERS: shown at their zoom, and not named in `hideNames`. */
+export function placeFilter(hideNames: readonly string[]): FilterSpecification {
+  const hidden: ExpressionSpecification | true = hideNames.length
+    ? ['!', ['in', ['get', 'name'], ['literal', [...hideNames]]]]
+    : true;
+  return ['all', SHOWN, hidden] as FilterSpecification;
+}
+
 /**
  * The offline basemap: vector tiles made at build time from Natural Earth, served by the app itself
  * (public/basemap/tiles), labels drawn with the page's own web fonts (no `glyphs` server).
@@ -294,9 +323,7 @@ export function basemapStyle(baseUrl: string, opts: BasemapOptions = {}): StyleS
   const tiles = new URL('basemap/tiles/{z}/{x}/{y}.pbf', baseUrl).href
     .replace(/%7B/g, '{')
     .replace(/%7D/g, '}');
-  const hidden = opts.hideNames?.length
-    ? (['!', ['in', ['get', 'name'], ['literal', opts.hideNames]]] as ExpressionSpecification)
-    : true;
+  const hidden = placeFilter(opts.hideNames ?? []);
   const src = { source: 'basemap' } as const;
   const layers: LayerSpecification[] = [
     { id: 'sea', type: 'background', paint: { 'background-color': t.sea } },
@@ -457,7 +484,7 @@ export function basemapStyle(baseUrl: string, opts: BasemapOptions = {}): StyleS
       type: 'circle',
       ...src,
       'source-layer': 'places',
-      filter: ['all', SHOWN, hidden] as FilterSpecification,
+      filter: hidden,
       paint: {
         'circle-radius': ['case', ['>=', ['get', 'capital'], 1], 3, 2.2],
         'circle-color': t.placeDot,
@@ -470,7 +497,7 @@ export function basemapStyle(baseUrl: string, opts: BasemapOptions = {}): StyleS
       type: 'symbol',
       ...src,
       'source-layer': 'places',
-      filter: ['all', SHOWN, hidden] as FilterSpecification,
+      filter: hidden,
       layout: {
         'text-field': nameWithLocal(0.82),
         'text-font': [
@@ -530,25 +557,3 @@ export function basemapStyle(baseUrl: string, opts: BasemapOptions = {}): StyleS
     layers,
   };
 }
-
-/**
- * Seas, the Yalu and the countries named on the vector (SVG) export, which does not read the
- * tiles (label placement only, no measured facts; the live map and PNG take them from the tiles).
- */
-export const PLACE_LABELS: GeoJSON.FeatureCollection = {
-  type: 'FeatureCollection',
-  features: [
-    ['sea', 'Bohai Sea', '渤海', 120.0, 38.9],
-    ['sea', 'Korea Bay', '서조선만', 123.9, 39.2],
-    ['sea', 'Yellow Sea', '黄海', 123.0, 36.5],
-    ['sea', 'Liaodong Bay', '辽东湾', 121.2, 40.3],
-    ['river', 'Yalu (Amnok) River', '鸭绿江 / 압록강', 124.95, 40.45],
-    ['country', 'CHINA', '中国', 118.5, 42.6],
-    ['country', 'NORTH KOREA', '조선', 126.9, 40.1],
-    ['country', 'SOUTH KOREA', '대한민국', 127.9, 36.4],
-  ].map(([kind, name, local, lon, lat]) => ({
-    type: 'Feature' as const,
-    properties: { kind, name, name_local: local },
-    geometry: { type: 'Point' as const, coordinates: [lon as number, lat as number] },
-  })),
-};

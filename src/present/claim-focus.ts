@@ -1,5 +1,5 @@
 import type { Feature, LineString, Position } from 'geojson';
-import type { CheckReport } from '../domain/claims/check';
+import { reportClaim, type CheckReport } from '../domain/claims/report';
 import type { MeasuredRoute } from '../domain/route/route';
 import { positionAt, segmentIndexAt } from '../domain/route/position';
 
@@ -19,7 +19,7 @@ export function claimFocus(
   route: MeasuredRoute,
   borderKm: number | null,
 ): ClaimFocus | null {
-  const claim = report.claims.find((c) => c.id === id);
+  const claim = reportClaim(report, id);
   if (!claim) return null;
   const impl = claim.implication;
   if (impl.type === 'time') {

@@ -6,15 +6,13 @@ import {
   type FindingNumber,
   type FindingRange,
 } from '../domain/claims/finding';
-import type { CheckReport, Verdict } from '../domain/claims/report';
+import { reportClaim, type CheckReport, type Verdict } from '../domain/claims/report';
 import { READING_LABEL, claimWords, formatKm, formatWindow } from './verdict';
-import { shorten } from './format';
+import { formatNumber, shorten } from './format';
 
-const n1 = (x: number): string =>
-  x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const n1 = (x: number): string => formatNumber(x, 1);
 /** Hours to two decimals where the second one matters (a 0.25 h stop). */
-const n2 = (x: number): string =>
-  x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+const n2 = (x: number): string => formatNumber(x, 1, 2);
 
 const h = (r: FindingRange): string =>
   n1(r.lo.value) === n1(r.hi.value)
@@ -152,7 +150,7 @@ const FIGURE = /(?:\b(?:just|nearly|about|around|almost|roughly|only|over|under)
 
 /** A quote cut to its figure, so a short line keeps what was reported: “nearly 20 hours long”. */
 const shortQuote = (r: CheckReport, id: string, max = 28): string => {
-  const c = r.claims.find((x) => x.id === id);
+  const c = reportClaim(r, id);
   const t = c?.translation ?? c?.quote ?? id;
   const at = t.search(FIGURE);
   const from = at > 0 && t.length > max ? `…${t.slice(at)}` : t;

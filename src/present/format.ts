@@ -1,6 +1,20 @@
+/** One Intl.NumberFormat per digit range: making one per figure was most of a report's words' cost. */
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** A number in British English with thousands separators and `min`…`max` decimals. */
+export function formatNumber(x: number, min: number, max = min): string {
+  const key = `${min}/${max}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: min, maximumFractionDigits: max });
+    formats.set(key, f);
+  }
+  return f.format(x);
+}
+
 /** Formats a distance in kilometres with thousands separators: 1364.2 → "1,364 km". */
 export function formatKm(km: number, digits = 0): string {
-  return `${km.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })} km`;
+  return `${formatNumber(km, digits)} km`;
 }
 
 /** Percentage difference of a measured figure from a published one: +1.2 %. */

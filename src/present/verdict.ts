@@ -7,10 +7,11 @@ import type {
   Standing,
   Verdict,
 } from '../domain/claims/report';
+import { reportClaim } from '../domain/claims/report';
 import type { TimelineCheck, TimelineReading } from '../domain/claims/timeline';
 import type { Interval } from '../domain/time/interval';
 import { formatLocal, localParts, formatUtcOffset } from '../domain/time/timezone';
-import { shorten } from './format';
+import { formatNumber, shorten } from './format';
 
 /** Words and symbols for a pair verdict: one set for the CLI, the cards and the export card. */
 export const VERDICT_LABEL: Record<Verdict, string> = {
@@ -54,11 +55,7 @@ export const READING_LABEL: Record<TimelineReading, string> = {
 };
 
 const num = (x: number, digits = 1): string =>
-  Number.isFinite(x)
-    ? x.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-    : x > 0
-      ? '∞'
-      : '−∞';
+  Number.isFinite(x) ? formatNumber(x, digits) : x > 0 ? '∞' : '−∞';
 
 /** "17.0–20.0 h", "at least 20.0 h", or "20.0 h" for a point. */
 export function formatRange(i: Interval, unit: string, digits = 1): string {
@@ -99,8 +96,6 @@ export function formatWindow(w: Interval, zones: Zones, zoneId: string): string 
 }
 
 const eventOf = (r: CheckReport, id: string) => r.events.find((e) => e.id === id);
-const claimOf = (r: CheckReport, id: string) => r.claims.find((c) => c.id === id);
-
 /** The event's name with its reported window: "Leaves Pyongyang (Mon 1 Sep 12:00–18:00 …)". */
 export function eventWords(r: CheckReport, id: string): string {
   const e = eventOf(r, id);
@@ -124,7 +119,7 @@ export function shortName(c: ClaimReport): string {
 
 /** A claim as a reader names it: its quote shortened, with its source. */
 export function claimWords(r: CheckReport, id: string, max = 60): string {
-  const c = claimOf(r, id);
+  const c = reportClaim(r, id);
   if (!c) return id;
   const text = c.translation ?? c.quote;
   const q = shorten(text, max);
@@ -221,7 +216,7 @@ function some(r: CheckReport, ids: string[]): string {
 
 /** One claim's verdict in words — the same for the CLI, the cards, the export card. */
 export function claimVerdictWords(r: CheckReport, v: ClaimVerdict): VerdictWords {
-  const c = claimOf(r, v.claim);
+  const c = reportClaim(r, v.claim);
   const lines: string[] = [];
   if (v.readings.length > 1 || (v.readings.length === 1 && v.readings[0]!.reading !== 'duration'))
     for (const rd of v.readings) {

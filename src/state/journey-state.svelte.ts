@@ -2,7 +2,7 @@ import { distance } from '@turf/turf';
 import { isStation, type MeasuredRoute, type RouteCollection } from '../domain/route/route';
 import { DEFAULT_ROUTING } from '../domain/route/routing';
 import { measureVariants } from '../domain/claims/claims';
-import { checkJourney } from '../domain/claims/check';
+import { checkJourney, type CheckReport } from '../domain/claims/check';
 import type { Journey, VagueWords } from '../domain/data/journey';
 import { parseJourney, parseVagueWords } from '../domain/data/parse-journey';
 import { formatDataError } from '../domain/data/data-error';
@@ -45,6 +45,8 @@ export class JourneyState {
   selectedClaim = $state<string | null>(null);
   /** A journey the user loaded from a file; null for a built-in journey. */
   imported = $state.raw<ImportedJourney | null>(null);
+  /** The import's fact-check, shown one task after the journey (two shorter tasks, not one). */
+  #importedReport = $state.raw<CheckReport | null>(null);
 
   /** The title to show. */
   title = $derived(this.journey?.title ?? this.imported?.name ?? 'Journey Map');
@@ -68,10 +70,16 @@ export class JourneyState {
   );
   current = $derived(this.measured[this.variant] ?? null);
 
+  /**
+   * The fact-check. An imported journey file arrives checked by the import worker (thousands of
+   * claims never block the page); a built-in journey (a few dozen claims) is checked here.
+   */
   report = $derived(
-    this.journey && this.vague && this.route
-      ? checkJourney(this.journey, this.vague, this.route, { measured: this.measuredVariants })
-      : null,
+    this.imported
+      ? this.#importedReport
+      : this.journey && this.vague && this.route
+        ? checkJourney(this.journey, this.vague, this.route, { measured: this.measuredVariants })
+        : null,
   );
 
   scenarios: Scenario[] = $derived.by(() => {
@@ -112,6 +120,11 @@ export class JourneyState {
     this.journey = j.journey ?? null;
     this.route = j.route;
     this.error = null;
+    this.#importedReport = null;
+    if (j.report)
+      setTimeout(() => {
+        if (this.imported === j) this.#importedReport = j.report ?? null;
+      }, 0);
   }
 
   /** Loads a route, its journey file and the vague-words table; errors name file and place. */

@@ -82,6 +82,14 @@ describe('parseExportArgs', () => {
     });
   });
 
+  it('parseExportArgs reads --locator, and requestOf asks the export for the locator inset', () => {
+    const args = parseExportArgs(['--out', 'a.png', '--locator']) as ExportArgs;
+    expect(args.locator).toBe(true);
+    expect(requestOf(args).locator).toBe(true);
+    expect(requestOf(parseExportArgs(['--out', 'a.png']) as ExportArgs).locator).toBeUndefined();
+    expect(() => parseExportArgs(['--out', 'a.png', '--locator=yes'])).toThrow(/takes no value/);
+  });
+
   it('parseExportArgs reads --chart bottom|right, and a bare --chart as bottom', () => {
     expect(parseExportArgs(['--out', 'a.png', '--chart', 'right'])).toMatchObject({
       chart: 'right',

@@ -69,14 +69,28 @@ describe('exports with the time–distance chart panel', () => {
     const page = await open();
     const opts: AutomationOptions = { format: 'png', width: 960, height: 540, chart: 'right' };
     const before = PNG.sync.read(await exportFile(page, opts));
+    // the layout floats the panel wherever the route leaves room: its box, read from the SVG of
+    // the same request (one layout for both), is where the cursor must move
+    const svg = (await exportFile(page, { ...opts, format: 'svg' })).toString('utf8');
+    const m = svg.match(
+      /<g id="chart-panel" transform="translate\(([\d.]+) ([\d.]+)\) scale\(([\d.]+)\)"[^>]*><rect[^>]*width="([\d.]+)" height="([\d.]+)"/,
+    );
+    expect(m).not.toBeNull();
+    const [x, y, k, w, h] = m!.slice(1).map(Number) as [number, number, number, number, number];
+    const box = {
+      x0: Math.ceil(x),
+      y0: Math.ceil(y),
+      x1: Math.floor(x + k * w),
+      y1: Math.floor(y + k * h),
+    };
+    expect(box.x1 - box.x0).toBeGreaterThan(200);
     await page.locator('body').press('End');
     const after = PNG.sync.read(await exportFile(page, opts));
-    const x0 = Math.round(960 * 0.6) + 4;
     // columns of the panel where the two exports differ: where the cursor was and where it is now
     const changed: number[] = [];
-    for (let x = x0; x < 960; x++) {
+    for (let x = box.x0; x < box.x1; x++) {
       let n = 0;
-      for (let y = 0; y < 540; y++) {
+      for (let y = box.y0; y < box.y1; y++) {
         const i = (y * 960 + x) * 4;
         if (Math.abs(before.data[i]! - after.data[i]!) > 40) n++;
       }

@@ -120,7 +120,22 @@ describe('window.journeyMapExport in the built app', () => {
         longest: Math.max(...legs.map((p) => (p.getAttribute('d') ?? '').length)),
         stations: doc.querySelectorAll('#stations circle').length,
         labels: [...doc.querySelectorAll('#labels text')].map((t) => t.textContent),
-        countries: doc.querySelectorAll('#countries path').length,
+        // the basemap layers MapLibre rendered, each in its own group, colours as computed CSS
+        basemap: ['land', 'borders'].map((id) => {
+          const paths = [...doc.querySelectorAll(`#basemap > g#${id} path`)];
+          const probe = document.createElement('div');
+          document.body.append(probe);
+          const colours = paths.map((p) => {
+            probe.style.color = p.getAttribute(id === 'land' ? 'fill' : 'stroke') ?? '';
+            return getComputedStyle(probe).color;
+          });
+          probe.remove();
+          return {
+            id,
+            pathLength: paths.reduce((n, p) => n + (p.getAttribute('d') ?? '').length, 0),
+            colours,
+          };
+        }),
         metadata: doc.querySelector('metadata')?.textContent ?? '',
         attribution: doc.querySelector('#attribution')?.textContent ?? '',
       };
@@ -133,7 +148,13 @@ describe('window.journeyMapExport in the built app', () => {
     expect(summary.longest).toBeGreaterThan(200);
     expect(summary.stations).toBeGreaterThan(10);
     expect(summary.labels.join(' ')).toContain('평양');
-    expect(summary.countries).toBeGreaterThan(1);
+    const rgb = (c: string) => `rgb(${hex(c).join(', ')})`;
+    const [land, borders] = summary.basemap;
+    // land and borders are drawn as paths in the style's colours, not left to the sea background
+    expect(land!.pathLength).toBeGreaterThan(2000);
+    expect(land!.colours).toContain(rgb(COLORS.land));
+    expect(borders!.pathLength).toBeGreaterThan(200);
+    expect(borders!.colours).toContain(rgb(COLORS.border));
     expect(summary.metadata).toContain('#t=');
     expect(summary.attribution).toContain('Natural Earth');
   });

@@ -180,6 +180,60 @@ describe('on a phone (390×844)', () => {
   });
 });
 
+describe('the first view', () => {
+  it.each([
+    ['a laptop', DESKTOP, ''],
+    ['a phone', PHONE, ''],
+    ['a phone, the 2019 route', PHONE, '#j=pyongyang-dongdang-2019'],
+  ])('on %s shows the whole route with no label cut by an edge', async (_, viewport, hash) => {
+    const { page } = await open(viewport, hash);
+    const labels = await page.evaluate(() => window.journeyMap!.renderedNames('route-labels'));
+    expect(labels.length).toBeGreaterThanOrEqual(2);
+    expect(await page.evaluate(() => window.journeyMap!.labelsAtEdges())).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the dark theme', () => {
+  /** Relative luminance (0 black – 1 white) of a CSS colour Chromium computed. */
+  const luminance = (rgb: string) => {
+    const [r, g, b] = rgb.match(/[\d.]+/g)!.map(Number) as [number, number, number];
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  };
+
+  it('darkens the panels and the chart, with the main train drawn light on it', async () => {
+    const { page } = await open(DESKTOP, '#theme=dark');
+    await page.getByTestId('chart-cursor').waitFor();
+    const colours = await page.evaluate(() => {
+      // the colour an element stands on: its own background or its nearest ancestor's
+      const bg = (el: Element | null): string => {
+        for (; el; el = el.parentElement) {
+          const c = getComputedStyle(el).backgroundColor;
+          if (c !== 'rgba(0, 0, 0, 0)') return c;
+        }
+        return 'rgb(255, 255, 255)';
+      };
+      return {
+        panel: bg(document.querySelector('h1')),
+        chart: bg(document.querySelector('[data-testid="chart-cursor"]')),
+        player: bg(document.querySelector('[data-testid="play"]')?.parentElement ?? null),
+        text: getComputedStyle(document.querySelector('h1')!).color,
+        mainLine:
+          document.querySelector('[data-train="reconstructed"]')?.getAttribute('stroke') ?? '',
+      };
+    });
+    expect(luminance(colours.panel)).toBeLessThan(0.2);
+    expect(luminance(colours.chart)).toBeLessThan(0.2);
+    expect(luminance(colours.player)).toBeLessThan(0.2);
+    expect(luminance(colours.text)).toBeGreaterThan(0.7);
+    expect(colours.mainLine).toMatch(/^#/);
+    expect(
+      luminance(`rgb(${[1, 3, 5].map((i) => parseInt(colours.mainLine.slice(i, i + 2), 16))})`),
+    ).toBeGreaterThan(0.7);
+    await page.close();
+  });
+});
+
 describe('the readouts keep their space while playing', () => {
   for (const viewport of [DESKTOP, PHONE]) {
     it(`the map keeps its size over the whole journey at ${viewport.width}×${viewport.height}`, async () => {

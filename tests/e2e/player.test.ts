@@ -128,6 +128,9 @@ describe('claims panel in Chromium', () => {
     const articleIds = journey.claims.filter((c) => c.basis === 'article').map((c) => c.id);
     const { page } = await open();
     const shown = new Map<string, string | null>();
+    // folded groups draw their cards when opened
+    for (const summary of await page.locator('details.group > summary').all())
+      await summary.click();
     for (const id of articleIds) {
       const card = page.locator(`[data-claim="${id}"]`);
       await expect(card.count()).resolves.toBe(1);

@@ -25,7 +25,7 @@ import type {
   OtherJourneyTimeline,
   PairVerdict,
 } from './report';
-import { readingsOf, signedMargin, timelineChecks } from './timeline';
+import { readingsOf, signedMargin, timelineChecks, type TimelineCheck } from './timeline';
 import { quantityInterval } from './vague';
 import { overlapVerdict, type Verdict } from './verdict';
 
@@ -301,6 +301,14 @@ export function checkJourney(
     group: groupOf(c, events),
     implication: implication(c, variants, events, table),
   }));
+  // looked up per claim: grouped once, not filtered per claim (O(n²) for thousands of claims)
+  const checksOf = new Map<string, TimelineCheck[]>();
+  for (const t of timeline.checks) {
+    const list = checksOf.get(t.claim);
+    if (list) list.push(t);
+    else checksOf.set(t.claim, [t]);
+  }
+  const otherOf = new Map(others.map((o) => [o.claim, o]));
   const verdicts = resolved.map((c, i) => {
     const id = c.claim.id;
     const impl = claims[i]!.implication;
@@ -316,10 +324,10 @@ export function checkJourney(
     return claimVerdict({
       claim: id,
       timelineSource: sources.has(id),
-      timelineChecks: timeline.checks.filter((t) => t.claim === id),
+      timelineChecks: checksOf.get(id) ?? [],
       eventVerdicts,
       fact: impl.type === 'fact' ? impl.check : null,
-      other: others.find((o) => o.claim === id) ?? null,
+      other: otherOf.get(id) ?? null,
       pairs: pairsOf.get(id) ?? [],
     });
   });

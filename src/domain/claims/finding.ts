@@ -1,4 +1,4 @@
-import type { CheckReport, Standing } from './report';
+import { reportClaim, type CheckReport, type Standing } from './report';
 import type { TimelineCheck, TimelineReading } from './timeline';
 import type { Verdict } from './verdict';
 
@@ -137,7 +137,7 @@ const range = (r: CheckReport, path: string, unit: FindingNumber['unit']): Findi
 });
 
 const isArticleWhole = (r: CheckReport, id: string): boolean => {
-  const c = r.claims.find((x) => x.id === id);
+  const c = reportClaim(r, id);
   if (!c || c.journey !== 'this' || c.basis !== 'article') return false;
   const i = c.implication;
   return (i.type === 'speed' || i.type === 'duration') && i.scope === 'whole';
@@ -155,7 +155,8 @@ export function findingOf(
 ): Finding {
   const items: FindingItem[] = [];
   const checks = report.timeline.checks;
-  const idx = (c: TimelineCheck): number => checks.indexOf(c);
+  const checkIndex = new Map(checks.map((c, i) => [c, i]));
+  const idx = (c: TimelineCheck): number => checkIndex.get(c) ?? -1;
   const stretches = report.timeline.stretches;
   const start = report.events.find((e) => e.kind === 'start');
   const end = report.events.find((e) => e.kind === 'end');
@@ -225,17 +226,16 @@ export function findingOf(
   }
   // top speeds no stretch allows, grouped by the stretch that needs the most
   const tops = new Map<number, string[]>();
-  const topClaims = new Set(
-    checks.filter((c) => c.reading === 'top' && c.variant === variant).map((c) => c.claim),
-  );
-  for (const claim of topClaims) {
-    const failing = checks.filter(
-      (c) =>
-        c.claim === claim &&
-        c.reading === 'top' &&
-        c.variant === variant &&
-        c.measured.verdict === 'inconsistent',
-    );
+  // each claim's top-speed checks on this routing, grouped once (not searched per claim)
+  const topChecks = new Map<string, TimelineCheck[]>();
+  for (const c of checks) {
+    if (c.reading !== 'top' || c.variant !== variant) continue;
+    const list = topChecks.get(c.claim);
+    if (list) list.push(c);
+    else topChecks.set(c.claim, [c]);
+  }
+  for (const [claim, own] of topChecks) {
+    const failing = own.filter((c) => c.measured.verdict === 'inconsistent');
     if (!failing.length) continue;
     // the longest stretch it fails on: its average depends least on any one sighting
     const worst = failing.reduce((a, b) => (b.measured.distanceKm > a.measured.distanceKm ? b : a));
@@ -259,7 +259,7 @@ export function findingOf(
       topKmh: claims.map((claim) =>
         num(
           report,
-          `/timeline/checks/${checks.findIndex((c) => c.claim === claim && c.reading === 'top' && c.variant === variant)}/measured/claimedKmh/hi`,
+          `/timeline/checks/${idx(topChecks.get(claim)![0]!)}/measured/claimedKmh/hi`,
           'km/h',
         ),
       ),
@@ -269,14 +269,14 @@ export function findingOf(
     const claims = report.verdicts
       .filter((v) => v.standing === standing)
       .map((v) => v.claim)
-      .filter((id) => report.claims.find((c) => c.id === id)?.basis === 'article');
+      .filter((id) => reportClaim(report, id)?.basis === 'article');
     if (claims.length) items.push({ kind: 'standing', standing, claims });
   }
   const others = report.variants.map((v) => v.variant).filter((v) => v !== variant);
   if (others.length) {
     const differences: Extract<FindingItem, { kind: 'routings' }>['differences'] = [];
     for (const v of report.verdicts) {
-      if (report.claims.find((c) => c.id === v.claim)?.basis !== 'article') continue;
+      if (reportClaim(report, v.claim)?.basis !== 'article') continue;
       for (const r of v.readings) {
         const here = r.perVariant.find((p) => p.variant === variant)?.verdict;
         if (!here) continue;

@@ -270,3 +270,16 @@ export interface CheckReport {
   otherJourneys: OtherJourneyCheck[];
   comparisons: OtherJourneyTimeline[];
 }
+
+/** Claims by id, per report (the finding and the words about a report look claims up often). */
+const claimIndex = new WeakMap<CheckReport, Map<string, CheckReport['claims'][number]>>();
+
+/** The claim `id` of a report, found through an index made once per report. */
+export function reportClaim(r: CheckReport, id: string): CheckReport['claims'][number] | undefined {
+  let index = claimIndex.get(r);
+  if (!index) {
+    index = new Map(r.claims.map((c) => [c.id, c]));
+    claimIndex.set(r, index);
+  }
+  return index.get(id);
+}

@@ -1,5 +1,6 @@
 import type { RouteCollection } from '../route/route';
 import type { MeasuredVariant } from '../claims/claims';
+import type { CheckReport } from '../claims/report';
 import type { Journey } from './journey';
 import type { ZoneStretch } from '../time/iana';
 
@@ -32,6 +33,11 @@ export interface ImportedJourney {
    * full line's. Use these instead of `measureVariants(route)`.
    */
   measuredVariants?: MeasuredVariant[];
+  /**
+   * The fact-check of `journey` (set by the import worker when a journey file comes with its
+   * route): it runs there, off the page, so a journey of thousands of claims never blocks it.
+   */
+  report?: CheckReport;
   /** The IANA time zones along the main routing, by km (set by `prepareImport`). */
   timeZones?: ZoneStretch[];
   /** Vertex counts and lengths before and after simplification (set by `prepareImport`). */

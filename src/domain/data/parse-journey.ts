@@ -54,9 +54,28 @@ function referenceErrors(journey: Journey, vague: VagueWords | undefined): [stri
 }
 
 /**
+ * The most claims a journey may carry. The fact-check compares every claim with the reported
+ * timeline and, up to MATRIX_CLAIM_LIMIT, with every other claim; 2,000 claims take about 2 s
+ * in the import worker and the CLI. A file with more is refused at its `/claims`.
+ */
+export const MAX_CLAIMS = 2_000;
+
+/** An error at `/claims` when the file has more claims than MAX_CLAIMS, else null. */
+function tooManyClaims(value: unknown, fileName: string): DataError | null {
+  const claims = (value as { claims?: unknown } | null)?.claims;
+  if (!Array.isArray(claims) || claims.length <= MAX_CLAIMS) return null;
+  return {
+    file: fileName,
+    path: '/claims',
+    message: `${claims.length.toLocaleString('en-GB')} claims: a journey can have at most ${MAX_CLAIMS.toLocaleString('en-GB')} (split the file into several journeys)`,
+  };
+}
+
+/**
  * Validates a journey file's parsed JSON against geo/schema/journey.schema.json, then checks its
  * cross-references (and, given the vague-words table, that every phrase is in it). `text` is
- * the JSON it was parsed from, to give each error its line and column. Never throws.
+ * the JSON it was parsed from, to give each error its line and column. A journey with more than
+ * MAX_CLAIMS claims is refused first. Never throws.
  */
 export function checkJourneyValue(
   value: unknown,
@@ -64,6 +83,8 @@ export function checkJourneyValue(
   fileName: string,
   vague?: VagueWords,
 ): Parsed<Journey> {
+  const tooMany = tooManyClaims(value, fileName);
+  if (tooMany) return { ok: false, errors: locateJsonErrors(text, [tooMany]) };
   const errors = schemaErrors(validateJourney, value, fileName);
   if (errors.length) return { ok: false, errors: locateJsonErrors(text, errors) };
   const journey = value as Journey;

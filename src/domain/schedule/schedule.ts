@@ -1,8 +1,8 @@
 import { placeKm, resolveClaims, type MeasuredVariant } from '../claims/claims';
 import { contains, interval } from '../time/interval';
-import type { Journey, QuantityReading, VagueWords } from '../data/journey';
+import type { Claim, Journey, QuantityReading, VagueWords } from '../data/journey';
 import { isoToUtcMs } from '../time/timezone';
-import { hToSec, MS_PER_HOUR, speedToKmh } from '../time/units';
+import { hToSec, MS_PER_HOUR, speedToKmh, type SpeedUnit } from '../time/units';
 
 /** A knot of a schedule: `km` along the routing reached `tSec` seconds after departure. */
 export interface Knot {
@@ -135,10 +135,18 @@ export function timelineScenario(o: {
 }
 
 /**
- * The playback scenarios for one routing: a constant-speed run for every article speed claim
- * about the whole trip (nominal figure), an even run for every article duration claim (nominal
- * figure), and the reconstructed timeline through the reference events' `best` instants. All
- * depart at the departure event's `best` instant, so they can be compared side by side.
+ * Ghost trains beyond this many different figures are not played: each is drawn on the map and
+ * the chart every frame, and a journey may carry thousands of claims.
+ */
+export const MAX_GHOST_TRAINS = 12;
+
+/**
+ * The playback scenarios for one routing: a constant-speed run for every figure of the article
+ * speed claims about the whole trip (nominal figure), an even run for every figure of the article
+ * duration claims (nominal figure), at most MAX_GHOST_TRAINS of them, and the reconstructed
+ * timeline through the reference events' `best` instants. Claims of one figure share one run,
+ * named after the first of them. All depart at the departure event's `best` instant, so they can
+ * be compared side by side.
  */
 export function buildScenarios(
   journey: Journey,
@@ -157,16 +165,37 @@ export function buildScenarios(
       'scope' in c.reading &&
       c.reading.scope === 'whole',
   );
-  const out: Scenario[] = [];
+  // claims of the same figure play the same ghost train: one train, every claim its basis
+  const byFigure = new Map<string, Claim[]>();
   for (const c of whole) {
     const r = c.reading as QuantityReading;
-    const by = `${c.article ?? ''}`;
-    if (r.kind === 'speed' && (r.unit === 'km/h' || r.unit === 'mph')) {
-      const speedKmh = speedToKmh(r.value, r.unit);
+    const playable =
+      (r.kind === 'speed' && (r.unit === 'km/h' || r.unit === 'mph')) ||
+      (r.kind === 'duration' && r.unit === 'h');
+    if (!playable) continue;
+    const figure = `${r.kind} ${r.value} ${r.unit} ${r.kind === 'duration' ? r.phrase : ''}`;
+    const same = byFigure.get(figure);
+    if (same) same.push(c);
+    else byFigure.set(figure, [c]);
+  }
+  const out: Scenario[] = [];
+  for (const claims of [...byFigure.values()].slice(0, MAX_GHOST_TRAINS)) {
+    const c = claims[0]!;
+    const r = c.reading as QuantityReading;
+    const articles = [...new Set(claims.map((x) => x.article ?? ''))];
+    const by =
+      articles.length === 1
+        ? `article ${articles[0]}`
+        : articles.length <= 3
+          ? `articles ${articles.join(', ')}`
+          : `${articles.length} articles`;
+    const basis = claims.map((x) => x.id);
+    if (r.kind === 'speed') {
+      const speedKmh = speedToKmh(r.value, r.unit as SpeedUnit);
       const label =
         r.unit === 'mph'
-          ? `Constant ${r.value} mph (${speedKmh.toFixed(1)} km/h), article ${by}`
-          : `Constant ${r.value} km/h, article ${by}`;
+          ? `Constant ${r.value} mph (${speedKmh.toFixed(1)} km/h), ${by}`
+          : `Constant ${r.value} km/h, ${by}`;
       out.push(
         constantSpeedScenario({
           id: c.id,
@@ -175,20 +204,19 @@ export function buildScenarios(
           totalKm,
           departUtcMs,
           speedKmh,
-          basis: [c.id],
+          basis,
         }),
       );
-    }
-    if (r.kind === 'duration' && r.unit === 'h')
+    } else
       out.push(
         fixedDurationScenario({
           id: c.id,
-          label: `${r.phrase} ${r.value} hours, spread evenly over the route, article ${by}`,
+          label: `${r.phrase} ${r.value} hours, spread evenly over the route, ${by}`,
           variant,
           totalKm,
           departUtcMs,
           durationH: r.value,
-          basis: [c.id],
+          basis,
         }),
       );
   }

@@ -58,7 +58,8 @@ export interface TextItem extends Common {
   /** Where `y` is on the text: its baseline (default) or its middle. */
   baseline?: 'alphabetic' | 'middle';
   /** Draws a white outline under the text so it reads over lines. */
-  halo?: boolean;
+  /** The colour of a halo drawn under the text (the background it stands on). */
+  halo?: string;
 }
 
 /** One drawing primitive. */
@@ -152,7 +153,7 @@ export function itemSvg(item: SceneItem): string {
         fill: item.fill,
         ...(item.halo
           ? {
-              stroke: '#ffffff',
+              stroke: item.halo,
               'stroke-width': 3,
               'stroke-linejoin': 'round',
               'paint-order': 'stroke',

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { constantSpeedScenario, timelineScenario } from '../../domain/schedule/schedule';
-import { sceneSvg, type TextItem } from './scene';
+import { sceneSvg, textWidth, type RectItem, type TextItem } from './scene';
 import {
+  CHART_DARK,
+  CHART_STYLE,
   chartCursor,
   CONFIDENCE_OPACITY,
   cursorItems,
@@ -102,6 +104,21 @@ const slopeKmh = (a: [number, number], b: [number, number]) =>
   (chart.kmAt(b[1]) - chart.kmAt(a[1])) / ((chart.tAt(b[0]) - chart.tAt(a[0])) / H);
 
 describe('timeDistanceChart', () => {
+  it('draws on the dark panels with the dark palette and no white left from the light one', () => {
+    const dark = timeDistanceChart(data, { width: 600, height: 300, palette: CHART_DARK });
+    const svg = sceneSvg([
+      ...dark.items,
+      ...cursorItems(chartCursor(dark, data.zones, T0), dark.fontPx, CHART_DARK),
+    ]);
+    expect(svg).not.toMatch(/#ffffff/i);
+    expect(svg).toContain(`fill="${CHART_DARK.paper}"`);
+    expect(svg).toContain(CHART_DARK.ink);
+    const light = sceneSvg(timeDistanceChart(data, { width: 600, height: 300 }).items);
+    expect(light).toContain(`fill="${CHART_STYLE.paper}"`);
+    expect(light).not.toContain(CHART_DARK.paper);
+    expect(dark.lines.find((l) => l.main)!.color).toBe(CHART_DARK.mainLine);
+  });
+
   it('spans the player range widened to every window, left to right across the plot', () => {
     expect(chart.domain).toEqual([T0 - 3 * H, T0 + 6 * H]);
     expect(chart.xOf(chart.domain[0])).toBeCloseTo(chart.plot.left);
@@ -205,6 +222,24 @@ describe('timeDistanceChart', () => {
     expect(c.label).toBe('Mon 20:00');
     expect(chartCursor(chart, data.zones, T0 + 99 * H).x).toBeCloseTo(chart.plot.right);
     expect(cursorItems(c, 11).filter((i) => i.kind === 'circle')).toHaveLength(2);
+  });
+
+  it('puts the cursor label on a plate that covers its text, wherever the cursor stands', () => {
+    for (const t of [chart.domain[0], T0 + 3 * H, chart.domain[1]]) {
+      const c = chartCursor(chart, data.zones, t);
+      const items = cursorItems(c, chart.fontPx);
+      const plate = items.find((i): i is RectItem => i.kind === 'rect')!;
+      const label = items.find((i): i is TextItem => i.kind === 'text')!;
+      expect(items.indexOf(plate)).toBeLessThan(items.indexOf(label));
+      const w = textWidth(c.label, chart.fontPx);
+      const x0 =
+        c.anchor === 'start' ? label.x : c.anchor === 'end' ? label.x - w : label.x - w / 2;
+      expect(plate.x).toBeLessThanOrEqual(x0);
+      expect(plate.x + plate.w).toBeGreaterThanOrEqual(x0 + w);
+      expect(plate.y).toBeLessThan(label.y - chart.fontPx * 0.7);
+      expect(plate.y + plate.h).toBeGreaterThan(label.y);
+      expect(plate.y + plate.h).toBeLessThanOrEqual(chart.plot.top);
+    }
   });
 
   it('nearestLine finds the line under the pointer, and none far from every line', () => {

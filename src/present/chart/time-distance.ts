@@ -65,6 +65,8 @@ export interface ChartOptions {
   fontPx?: number;
   /** Draw the key of the lines inside the drawing (exports); the app shows it as HTML. */
   legend?: boolean;
+  /** Colours (default: the light `CHART_STYLE`). */
+  palette?: ChartPalette;
 }
 
 export interface Rect {
@@ -139,18 +141,58 @@ export interface TimeDistanceChart {
 }
 
 /** Colours and widths of the chart, read by every renderer. */
+export interface ChartPalette {
+  /** The background the chart stands on (text halos, the rims of the cursor's dots). */
+  paper: string;
+  ink: string;
+  muted: string;
+  grid: string;
+  /** Grid lines at local midnight. */
+  midnight: string;
+  border: string;
+  box: string;
+  boxFill: string;
+  /** The names of the reported windows above their boxes. */
+  boxText: string;
+  zone: string;
+  cursor: string;
+  /** The main train's line where its map colour would not show on this paper. */
+  mainLine?: string;
+}
+
+/** The chart on a light page (the app's light panels and every export). */
 export const CHART_STYLE = {
+  paper: '#ffffff',
   ink: '#1f2933',
   muted: '#52606d',
   grid: '#e4e7eb',
+  midnight: '#cbd2d9',
   border: '#111111',
   box: '#d97706',
   boxFill: '#f59e0b',
+  boxText: '#92400e',
   zone: '#7b8794',
   cursor: '#1f2933',
   mainWidth: 2.6,
   ghostWidth: 1.8,
 } as const;
+
+/** The chart on the app's dark panels (`--panel` in app.css's dark palette). */
+export const CHART_DARK: ChartPalette = {
+  paper: '#18212b',
+  ink: '#e4e7eb',
+  muted: '#a3adb8',
+  grid: '#2c3844',
+  midnight: '#4a5866',
+  border: '#f1efe9',
+  box: '#f59e0b',
+  boxFill: '#f59e0b',
+  boxText: '#fcd34d',
+  zone: '#a3adb8',
+  cursor: '#f1efe9',
+  // the map draws the near-black main train with a light halo; the chart draws it light
+  mainLine: '#f1efe9',
+};
 
 /** Fill opacity of a window by confidence: the surer the report, the darker the box. */
 export const CONFIDENCE_OPACITY: Record<Confidence | 'unstated', number> = {
@@ -307,7 +349,7 @@ export function timeDistanceChart(data: ChartData, opts: ChartOptions): TimeDist
   const font = opts.fontPx ?? 11;
   const small = font - 1;
   const { width, height } = opts;
-  const S = CHART_STYLE;
+  const S: ChartPalette = opts.palette ?? CHART_STYLE;
 
   const domain: [number, number] = [
     Math.min(
@@ -372,7 +414,7 @@ export function timeDistanceChart(data: ChartData, opts: ChartOptions): TimeDist
       return {
         id: t.id,
         label: t.label,
-        color: t.color,
+        color: (t.main && S.mainLine) || t.color,
         main: t.main,
         d: d3line()(points) ?? '',
         points,
@@ -415,7 +457,7 @@ export function timeDistanceChart(data: ChartData, opts: ChartOptions): TimeDist
   let parts = layout(plot);
   let legendAt: { x: number; y: number } | null = null;
   if (opts.legend) {
-    const rows = keyRows(legendRows(parts.lines), data.windows.length > 0);
+    const rows = keyRows(legendRows(parts.lines), data.windows.length > 0, S.box);
     const legW = Math.min(
       Math.max(...rows.map((r) => textWidth(r.text, small))) + 38,
       width - plot.left,
@@ -463,7 +505,7 @@ export function timeDistanceChart(data: ChartData, opts: ChartOptions): TimeDist
     y: plot.top,
     w: plot.right - plot.left,
     h: plot.bottom - plot.top,
-    fill: '#ffffff',
+    fill: S.paper,
     stroke: S.grid,
     strokeWidth: 1,
   });
@@ -553,7 +595,7 @@ export function timeDistanceChart(data: ChartData, opts: ChartOptions): TimeDist
     items.push({
       kind: 'path',
       d: `M${tx} ${plot.top}V${plot.bottom + 3}`,
-      stroke: midnight ? '#cbd2d9' : S.grid,
+      stroke: midnight ? S.midnight : S.grid,
       strokeWidth: 1,
     });
   }
@@ -589,7 +631,7 @@ export function timeDistanceChart(data: ChartData, opts: ChartOptions): TimeDist
       kind: 'path',
       d: l.d,
       stroke: l.color,
-      strokeWidth: l.main ? S.mainWidth : S.ghostWidth,
+      strokeWidth: l.main ? CHART_STYLE.mainWidth : CHART_STYLE.ghostWidth,
       ...(l.main ? {} : { opacity: 0.9 }),
       data: { train: l.id },
     });
@@ -632,7 +674,7 @@ export function timeDistanceChart(data: ChartData, opts: ChartOptions): TimeDist
             cy: h.y,
             r: 2.6,
             fill: l.color,
-            stroke: '#ffffff',
+            stroke: S.paper,
             strokeWidth: 1,
           }
         : {
@@ -640,7 +682,7 @@ export function timeDistanceChart(data: ChartData, opts: ChartOptions): TimeDist
             cx: h.x,
             cy: h.y,
             r: 3.4,
-            fill: '#ffffff',
+            fill: S.paper,
             stroke: l.color,
             strokeWidth: 1.6,
             data: { miss: `${h.trainId} ${h.windowId}` },
@@ -654,10 +696,10 @@ export function timeDistanceChart(data: ChartData, opts: ChartOptions): TimeDist
       y: b.y - 3,
       text: b.label,
       size: small,
-      fill: '#92400e',
+      fill: S.boxText,
       weight: 600,
       anchor: 'middle',
-      halo: true,
+      halo: S.paper,
     };
     const below: TextItem = { ...above, y: b.y + b.h + small };
     if (textBox(above).y0 < plot.top - font) above.y = b.y + b.h + small;
@@ -675,7 +717,7 @@ export function timeDistanceChart(data: ChartData, opts: ChartOptions): TimeDist
 
   const legend = legendRows(lines);
   if (opts.legend && legendAt) {
-    const rows = keyRows(legend, data.windows.length > 0);
+    const rows = keyRows(legend, data.windows.length > 0, S.box);
     const legW = Math.min(
       Math.max(...rows.map((r) => textWidth(r.text, small))) + 38,
       width - legendAt.x - 2,
@@ -686,7 +728,7 @@ export function timeDistanceChart(data: ChartData, opts: ChartOptions): TimeDist
       y: legendAt.y,
       w: legW,
       h: rows.length * legendRowH + 8,
-      fill: '#ffffff',
+      fill: S.paper,
       fillOpacity: 0.92,
       stroke: S.grid,
       strokeWidth: 1,
@@ -711,7 +753,7 @@ export function timeDistanceChart(data: ChartData, opts: ChartOptions): TimeDist
               kind: 'path',
               d: `M${r1(legendAt.x + 8)} ${ry}h18`,
               stroke: row.color,
-              strokeWidth: main ? S.mainWidth : S.ghostWidth,
+              strokeWidth: main ? CHART_STYLE.mainWidth : CHART_STYLE.ghostWidth,
             },
         {
           kind: 'text',
@@ -751,13 +793,14 @@ const WINDOW_KEY = '#windows';
 function keyRows(
   legend: TimeDistanceChart['legend'],
   windows: boolean,
+  boxColor: string,
 ): TimeDistanceChart['legend'] {
   if (!windows) return legend;
   return [
     ...legend,
     {
       id: WINDOW_KEY,
-      color: CHART_STYLE.box,
+      color: boxColor,
       text: 'Reported time window (the darker, the surer the source); a ring: a train outside it',
     },
   ];
@@ -803,6 +846,13 @@ export interface ChartCursor {
   label: string;
   /** Where the label sits against the line, so it stays inside the drawing. */
   anchor: 'start' | 'middle' | 'end';
+  /** The label's x against the line, px. */
+  labelDx: number;
+  /**
+   * The plate under the label (x against the line): the label is the live thing, so it covers a
+   * window's name it crosses instead of printing over it.
+   */
+  plate: { dx: number; y: number; w: number; h: number };
 }
 
 /** The cursor's geometry at `tMs` (clamped to the chart); O(trains · log knots). */
@@ -819,6 +869,14 @@ export function chartCursor(
   const half = textWidth(label, chart.fontPx) / 2 + 4;
   const anchor =
     x - half < 0 ? 'start' : x + half > chart.width ? 'end' : ('middle' as ChartCursor['anchor']);
+  const w = 2 * half;
+  const labelDx = anchor === 'start' ? 3 : anchor === 'end' ? -3 : 0;
+  const plate = {
+    dx: anchor === 'start' ? -1 : anchor === 'end' ? 1 - w : -half,
+    y: chart.plot.top - 5 - chart.fontPx,
+    w,
+    h: chart.fontPx + 4,
+  };
   return {
     x,
     top: chart.plot.top,
@@ -830,17 +888,23 @@ export function chartCursor(
     })),
     label,
     anchor,
+    labelDx,
+    plate,
   };
 }
 
 /** The cursor as drawing primitives (exports; the app moves its own cursor element). */
-export function cursorItems(c: ChartCursor, fontPx: number): SceneItem[] {
+export function cursorItems(
+  c: ChartCursor,
+  fontPx: number,
+  palette: ChartPalette = CHART_STYLE,
+): SceneItem[] {
   const x = r1(c.x);
   return [
     {
       kind: 'path',
       d: `M${x} ${r1(c.top)}V${r1(c.bottom)}`,
-      stroke: CHART_STYLE.cursor,
+      stroke: palette.cursor,
       strokeWidth: 1.5,
     },
     ...c.dots.map((d): SceneItem => ({
@@ -849,19 +913,27 @@ export function cursorItems(c: ChartCursor, fontPx: number): SceneItem[] {
       cy: d.cy,
       r: 3.5,
       fill: d.color,
-      stroke: '#ffffff',
+      stroke: palette.paper,
       strokeWidth: 1.5,
     })),
     {
+      kind: 'rect',
+      x: r1(x + c.plate.dx),
+      y: r1(c.plate.y),
+      w: r1(c.plate.w),
+      h: r1(c.plate.h),
+      fill: palette.paper,
+    },
+    {
       kind: 'text',
-      x: c.anchor === 'start' ? x + 3 : c.anchor === 'end' ? x - 3 : x,
+      x: x + c.labelDx,
       y: c.top - 4,
       text: c.label,
       size: fontPx,
       weight: 700,
-      fill: CHART_STYLE.cursor,
+      fill: palette.cursor,
       anchor: c.anchor,
-      halo: true,
+      halo: palette.paper,
     },
   ];
 }

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LineString, Position } from 'geojson';
+import { FOLLOW, followCamera, followZoom } from './follow';
+import { layoutExport } from './layout';
+import { PRESETS, cssLayoutFor } from './presets';
+import { approximateMeasure } from './text-fit';
+import { mercatorWorld, projector } from './view';
+
+const route = JSON.parse(
+  readFileSync(
+    join(import.meta.dirname, '..', '..', 'geo', 'routes', 'pyongyang-beijing.geojson'),
+    'utf8',
+  ),
+) as { features: { geometry: LineString; properties: Record<string, unknown> }[] };
+const lines: Position[][] = route.features
+  .filter((f) => f.properties.kind === 'leg' && !f.properties.variant)
+  .map((f) => f.geometry.coordinates);
+const all = lines.flat();
+const bounds: [[number, number], [number, number]] = [
+  [Math.min(...all.map((c) => c[0]!)), Math.min(...all.map((c) => c[1]!))],
+  [Math.max(...all.map((c) => c[0]!)), Math.max(...all.map((c) => c[1]!))],
+];
+/** Forty places along the line where the train passes. */
+const trains = all
+  .filter((_, i) => i % Math.ceil(all.length / 40) === 0)
+  .map((c) => [c[0]!, c[1]!] as [number, number]);
+
+/** The follow layout of a preset, as the animation makes it: panels in the corners, no route. */
+function followLayout(width: number, height: number) {
+  const css = cssLayoutFor(width, height);
+  return layoutExport(
+    {
+      width: css.cssWidth,
+      height: css.cssHeight,
+      title: 'Kim Jong Un’s armoured train, Pyongyang → Beijing, 1–2 September 2025',
+      subtitle: 'Scenario: Reconstructed timeline through the reference events',
+      caption: 'Tue 2 Sep 06:08 Beijing (UTC+8) · km 447 · Reconstructed timeline',
+      legend: ['Rail in North Korea', 'Rail in China', 'Station', 'Reconstructed'],
+      legendTitle: 'Legend',
+      verdict: [],
+      attribution: 'Basemap: Natural Earth (public domain)',
+      view: { bounds, bearingDeg: 0 },
+      lines: [],
+      marks: [],
+    },
+    approximateMeasure,
+  );
+}
+
+describe('followCamera and followZoom', () => {
+  for (const id of ['16:9', '1:1', '9:16'] as const) {
+    it(`in the ${id} preset the train is at the map area's centre and the line near it inside the area`, () => {
+      const preset = PRESETS[id];
+      const layout = followLayout(preset.width, preset.height);
+      const cruise = followZoom(layout.camera, layout.area, lines, trains);
+      expect(cruise).toBeLessThanOrEqual(layout.camera.zoom + FOLLOW.maxZoomIn);
+      expect(cruise).toBeGreaterThan(layout.camera.zoom);
+      const a = layout.area;
+      const pts = all.map((c) => mercatorWorld(c[0]!, c[1]!));
+      const xs = pts.map((p) => p[0]);
+      const ys = pts.map((p) => p[1]);
+      const r =
+        FOLLOW.nearShare *
+        Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+      for (const train of trains) {
+        const cam = followCamera(layout.camera, train, 0.5, cruise, a);
+        const p = projector(cam);
+        const [x, y] = p(train[0], train[1]);
+        expect(x).toBeCloseTo(a.x + a.w / 2, 3);
+        expect(y).toBeCloseTo(a.y + a.h / 2, 3);
+        const [tx, ty] = mercatorWorld(train[0], train[1]);
+        const near = all.filter((c, i) => Math.hypot(pts[i]![0] - tx, pts[i]![1] - ty) <= r);
+        expect(near.length).toBeGreaterThan(1);
+        const outside = near
+          .map((c) => p(c[0]!, c[1]!))
+          .filter(([vx, vy]) => vx < a.x || vx > a.x + a.w || vy < a.y || vy > a.y + a.h);
+        expect(outside).toEqual([]);
+      }
+    });
+  }
+
+  it('followCamera closes in at departure and arrival and cruises between', () => {
+    const layout = followLayout(1920, 1080);
+    const cam = (k: number) => followCamera(layout.camera, trains[0]!, k, 7, layout.area);
+    expect(cam(0).zoom).toBeCloseTo(7 + FOLLOW.closeIn);
+    expect(cam(1).zoom).toBeCloseTo(7 + FOLLOW.closeIn);
+    expect(cam(0.5).zoom).toBeCloseTo(7);
+    expect(cam(0.1).zoom).toBeGreaterThan(7);
+    expect(cam(0.1).zoom).toBeLessThan(7 + FOLLOW.closeIn);
+  });
+
+  it('followCamera without a train keeps the overview', () => {
+    const layout = followLayout(1080, 1920);
+    expect(followCamera(layout.camera, null, 0.5, 9, layout.area)).toEqual(layout.camera);
+  });
+});
