@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { overshoot, placeLabels, type Box } from './first-view';
+import { grownPadding, overshoot, placeLabels, type Box } from './first-view';
 
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
 
@@ -56,5 +56,22 @@ describe('overshoot', () => {
       { x0: -30, x1: 40, y0: 100, y1: 114 },
     ];
     expect(overshoot(boxes, 390, 500, 4)).toEqual({ left: 34, right: 34, top: 0, bottom: 0 });
+  });
+});
+
+describe('grownPadding', () => {
+  const base = { top: 10, bottom: 10, left: 20, right: 20 };
+
+  it('widens each side by its overshoot, at most to 45 % of the view', () => {
+    expect(grownPadding(base, { top: 0, bottom: 0, left: 5, right: 500 }, 400, 300)).toEqual({
+      top: 10,
+      bottom: 10,
+      left: 25,
+      right: 180,
+    });
+  });
+
+  it('is null when no side grows by half a pixel or more', () => {
+    expect(grownPadding(base, { top: 0.2, bottom: 0, left: 0.4, right: 0 }, 400, 300)).toBeNull();
   });
 });

@@ -110,6 +110,29 @@ function labelOf(p: StationProps): { text: string; bold: boolean; size: number }
 }
 
 /**
+ * `padding` widened on each side by `over`, never past 45 % of the view on one side (the route
+ * keeps at least a tenth of it); null when no side grows by half a pixel or more.
+ */
+export function grownPadding(
+  padding: Padding,
+  over: Padding,
+  width: number,
+  height: number,
+): Padding | null {
+  const out = { ...padding };
+  let changed = false;
+  for (const k of ['left', 'right', 'top', 'bottom'] as const) {
+    const room = (k === 'left' || k === 'right' ? width : height) * 0.45;
+    const grown = Math.min(room, padding[k] + over[k]);
+    if (grown - padding[k] > 0.5) {
+      out[k] = grown;
+      changed = true;
+    }
+  }
+  return changed ? out : null;
+}
+
+/**
  * The labels the first view shows at `zoom`: the border points, then the route's ends, then (from
  * `PRINCIPAL_LABEL_ZOOM`) the principal stations of `routing`, as the station label layer does.
  */
@@ -154,7 +177,7 @@ export function fitRouteWithLabels(
   const bounds = routeBounds(route);
   const measure = measurer();
   const { clientWidth: W, clientHeight: H } = map.getContainer();
-  const padding = { ...base };
+  let padding = base;
   for (let pass = 0; pass < 3; pass++) {
     const camera = map.cameraForBounds(bounds, { padding });
     if (!camera) return padding;
@@ -165,18 +188,9 @@ export function fitRouteWithLabels(
         return { x, y, w: measure(l.text, l.size, l.bold), size: l.size };
       }),
     );
-    const over = overshoot(boxes, W, H, 4);
-    let changed = false;
-    for (const k of ['left', 'right', 'top', 'bottom'] as const) {
-      // never more than 45 % of the view on one side: the route keeps at least a tenth of it
-      const room = (k === 'left' || k === 'right' ? W : H) * 0.45;
-      const grown = Math.min(room, padding[k] + over[k]);
-      if (grown - padding[k] > 0.5) {
-        padding[k] = grown;
-        changed = true;
-      }
-    }
-    if (!changed) return padding;
+    const grown = grownPadding(padding, overshoot(boxes, W, H, 4), W, H);
+    if (!grown) return padding;
+    padding = grown;
   }
   const camera = map.cameraForBounds(bounds, { padding });
   if (camera) map.jumpTo(camera);
@@ -248,21 +262,14 @@ export async function settleEdgeLabels(
   padding: Padding,
 ): Promise<void> {
   const bounds = routeBounds(route);
-  const { clientWidth: W } = map.getContainer();
+  const { clientWidth: W, clientHeight: H } = map.getContainer();
   for (let pass = 0; pass < 3; pass++) {
     // the trains' labels, placed before the stations', can arrive a frame after the first idle
     map.triggerRepaint();
     await map.once('idle');
-    const over = edgeOvershoot(map, 3);
-    let changed = false;
-    for (const k of ['left', 'right'] as const) {
-      const grown = Math.min(W * 0.45, padding[k] + over[k]);
-      if (grown - padding[k] > 0.5) {
-        padding = { ...padding, [k]: grown };
-        changed = true;
-      }
-    }
-    if (!changed) return;
+    const grown = grownPadding(padding, edgeOvershoot(map, 3), W, H);
+    if (!grown) return;
+    padding = grown;
     const camera = map.cameraForBounds(bounds, { padding });
     if (!camera) return;
     map.jumpTo(camera);

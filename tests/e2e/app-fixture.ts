@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { launch, serveDist, waitForMapReady } from '../../scripts/lib/browser';
+import { launch, openPage, serveDist, waitForMapReady } from '../../scripts/lib/browser';
 
 /** The built app served on 127.0.0.1 and a Chromium, shared by the tests of one file. */
 export interface BuiltApp {
@@ -25,6 +25,19 @@ export function useBuiltApp(): BuiltApp {
     await server?.close();
   });
   return app;
+}
+
+/** Opens the app at `hash` in a new page and waits until the map has drawn and the clock shows. */
+export async function openApp(
+  app: BuiltApp,
+  hash = '',
+  viewport = { width: 1280, height: 800 },
+): Promise<Awaited<ReturnType<typeof openPage>>> {
+  const opened = await openPage(app.browser, viewport);
+  await opened.page.goto(app.url + hash);
+  await waitForMapReady(opened.page);
+  await opened.page.getByTestId('local-time').waitFor();
+  return opened;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openPage, waitForMapReady } from '../../scripts/lib/browser';
-import { useBuiltApp } from './app-fixture';
+import { openApp, useBuiltApp } from './app-fixture';
 import { axeViolations } from './axe';
 
 const app = useBuiltApp();
@@ -9,13 +8,7 @@ const app = useBuiltApp();
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
-async function open(viewport = DESKTOP, hash = '') {
-  const { page, log } = await openPage(app.browser, viewport);
-  await page.goto(app.url + hash);
-  await waitForMapReady(page);
-  await page.getByTestId('local-time').waitFor();
-  return { page, log };
-}
+const open = (viewport = DESKTOP, hash = '') => openApp(app, hash, viewport);
 
 const localTime = (page: Page) => page.getByTestId('local-time').textContent();
 const kmShown = async (page: Page) =>

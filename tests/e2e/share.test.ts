@@ -1,19 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, waitForMapReady } from '../../scripts/lib/browser';
-import { useBuiltApp } from './app-fixture';
+import { openPage } from '../../scripts/lib/browser';
+import { openApp, useBuiltApp } from './app-fixture';
 
 const app = useBuiltApp();
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'import');
 
-async function open(hash = '', viewport = { width: 1280, height: 800 }) {
-  const { page, log } = await openPage(app.browser, viewport);
-  await page.goto(app.url + hash);
-  await waitForMapReady(page);
-  await page.getByTestId('local-time').waitFor();
-  return { page, log };
-}
+const open = (hash = '', viewport = { width: 1280, height: 800 }) => openApp(app, hash, viewport);
 
 const title = (page: Page) => page.getByTestId('journey-title').textContent();
 
