@@ -95,8 +95,18 @@ export function addTrainLayers(map: MapLibreMap, t: Theme = THEMES.light): void 
       'icon-color': ['get', 'color'],
       // a light outline in every theme, so a dark train reads on the dark bridge it crosses
       'icon-halo-color': t.trainHalo,
-      // halo px / icon-size / 2 (the image's pixel ratio): about 2.5 CSS px at every size
-      'icon-halo-width': 5,
+      // halo px / icon-size / 2 (the image's pixel ratio): about 2.5 CSS px. MapLibre reads the
+      // halo at width / icon-size px out in the image, which keeps 6 px of room: beyond it the
+      // whole square lights up, so the small ghost arrows (icon-size 0.75) get a thinner halo
+      'icon-halo-width': [
+        'interpolate',
+        ['linear'],
+        ['zoom'],
+        8,
+        ['case', ['get', 'highlight'], 5, ['get', 'main'], 4.5, 3.4],
+        11,
+        5,
+      ],
       'icon-opacity': ['case', ['any', ['get', 'main'], ['get', 'highlight']], 1, 0.85],
     },
   });
