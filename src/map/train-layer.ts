@@ -110,26 +110,31 @@ export function addTrainLayers(map: MapLibreMap, t: Theme = THEMES.light): void 
       'icon-opacity': ['case', ['any', ['get', 'main'], ['get', 'highlight']], 1, 0.85],
     },
   });
-  map.addLayer({
-    id: TRAIN_LAYERS.labels,
-    type: 'symbol',
-    source: SOURCE,
-    filter: ['==', ['geometry-type'], 'Point'],
-    layout: {
-      'text-field': ['get', 'label'],
-      'text-font': FONT_STACK,
-      'text-size': ['case', ['get', 'highlight'], 13, 11],
-      'text-offset': [0, 1.6],
-      'text-anchor': 'top',
-      'text-optional': true,
+  map.addLayer(
+    {
+      id: TRAIN_LAYERS.labels,
+      type: 'symbol',
+      source: SOURCE,
+      filter: ['==', ['geometry-type'], 'Point'],
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': FONT_STACK,
+        'text-size': ['case', ['get', 'highlight'], 13, 11],
+        'text-offset': [0, 1.6],
+        'text-anchor': 'top',
+        'text-optional': true,
+      },
+      paint: {
+        'text-color': ['get', 'color'],
+        // the trains' own colours (dark for the main one) on the trains' light outline
+        'text-halo-color': t.trainHalo,
+        'text-halo-width': 1.5,
+      },
     },
-    paint: {
-      'text-color': ['get', 'color'],
-      // the trains' own colours (dark for the main one) on the trains' light outline
-      'text-halo-color': t.trainHalo,
-      'text-halo-width': 1.5,
-    },
-  });
+    // below the station labels, which MapLibre therefore places first: a station's name wins
+    // over the label of a train standing at it (Pyongyang at the first moment)
+    map.getLayer(ROUTE_LAYERS.labels) ? ROUTE_LAYERS.labels : undefined,
+  );
 }
 
 /**

@@ -182,6 +182,8 @@ describe('the first view', () => {
     const { page } = await open(viewport, hash);
     const labels = await page.evaluate(() => window.journeyMap!.renderedNames('route-labels'));
     expect(labels.length).toBeGreaterThanOrEqual(2);
+    // the departure keeps its name though the trains (and their labels) stand on it
+    expect(labels).toContain('Pyongyang');
     expect(await page.evaluate(() => window.journeyMap!.labelsAtEdges())).toEqual([]);
     await page.close();
   });
