@@ -16,6 +16,8 @@ export function exportSources(
   view: PlaybackView,
   player: Player,
   urlView: () => ViewState,
+  /** Whether the import shown is kept in this browser (its link reopens it only there). */
+  importKept: () => boolean = () => false,
 ) {
   const movingAt = (tMs: number): FeatureCollection =>
     journey.current
@@ -44,6 +46,9 @@ export function exportSources(
       km: kmAtInstant(main, tMs),
       // app-relative, so it reopens the view wherever the app is served (never a local port)
       reopenLink: encodeHash({ ...urlView(), tMs, rate: undefined }) || '#',
+      ...(journey.imported
+        ? { reopenNote: importReopenNote(journey.imported.fileName, importKept()) }
+        : {}),
       journeyTitle: journey.title,
       attribution: imported ? `Route: ${imported.fileName} (imported file)` : ROUTE_ATTRIBUTION,
       lineNoun: imported ? 'Route' : 'Rail',
@@ -63,4 +68,11 @@ export function exportSources(
     return findingCardLines(report, findingOf(report, journey.variant));
   };
   return { movingAt, captionAt, moment, verdictLines };
+}
+
+/** What the link of an imported journey can reopen: only the copy kept where it was imported. */
+export function importReopenNote(fileName: string, kept: boolean): string {
+  return kept
+    ? `The link reopens this imported journey only in the browser that imported ${fileName}, while that browser keeps it.`
+    : `The link cannot reopen this imported journey: ${fileName} was not kept in the browser that imported it.`;
 }

@@ -15,6 +15,8 @@ export interface ExportMoment {
   km: number;
   /** The app-relative link (`#t=…`) that reopens the same view wherever the app is served. */
   reopenLink: string;
+  /** For an imported journey: where its link can reopen it (added to the description). */
+  reopenNote?: string;
   journeyTitle: string;
   /** The route's own sources (the basemap credit is added by the export). */
   attribution: string;
@@ -89,7 +91,7 @@ export function provenanceOf(moment: ExportMoment, title: string): Provenance {
   const iso = new Date(moment.tMs).toISOString();
   return {
     title,
-    description: `${moment.journeyTitle} at ${moment.caption}`,
+    description: `${moment.journeyTitle} at ${moment.caption}${moment.reopenNote ? `. ${moment.reopenNote}` : ''}`,
     sourceUrl: moment.reopenLink,
     journey: moment.journeyTitle,
     moment: `${iso} (${moment.caption})`,

@@ -7,7 +7,16 @@ import { Startup } from './startup';
 import { playerActionFor } from './keyboard';
 import { writeUrlView } from './url-sync';
 import { shareLinks, type ShareLinks } from './share';
-import { journeyFallback, routingFallback } from './url-fallback';
+import { journeyFallback, reopenFallback, routingFallback } from './url-fallback';
+import { ImportRun } from './import-run.svelte';
+import {
+  forgetKeptImport,
+  keepImport,
+  keptImportMeta,
+  readKeptImport,
+  type Kept,
+  type KeptMeta,
+} from './kept-import';
 import { BUILTIN_JOURNEYS, builtinJourney } from './builtin-journeys';
 import { IMPORTED_JOURNEY_ID } from './builtin-ids';
 import type { MapCamera, ViewState } from '../domain/data/url-state';
@@ -43,22 +52,42 @@ export class AppState {
   readonly embed: boolean;
   /** The start-up sequence is done: the view may be written to the URL. */
   #ready = $state(false);
+  /** The one import under way, and what the import panel shows of it. */
+  readonly importer = new ImportRun(() => this.journey.vague);
+  /** The import kept in this browser, which `#j=imported` reopens; null when none is. */
+  kept = $state.raw<KeptMeta | null>(null);
+  /** Whether the last import was kept in this browser, or why not. */
+  keepNote = $state<string | null>(null);
+  /** The kept import is being reopened. */
+  #reopening = false;
+  /** Keeping imports one after another, so the last one imported is the one kept. */
+  #keeping: Promise<unknown> = Promise.resolve();
 
   constructor(opened: ViewState) {
     this.opened = opened;
     this.embed = opened.embed === true;
     this.#startup = new Startup(opened);
-    this.journeyId = builtinJourney(opened.journey).id;
+    this.journeyId =
+      opened.journey === IMPORTED_JOURNEY_ID
+        ? IMPORTED_JOURNEY_ID
+        : builtinJourney(opened.journey).id;
     this.mapCamera = opened.map ?? null;
     if (opened.variant) this.journey.variant = opened.variant;
     if (opened.rate) this.player.setRate(opened.rate);
     if (opened.camera) this.player.camera = opened.camera;
     if (opened.scenarios) this.view.shown = opened.scenarios;
     this.notice = journeyFallback(opened.journey, BUILTIN_JOURNEYS);
+    void keptImportMeta().then((m) => {
+      if (m.ok && !this.#reopening) this.kept = m.value;
+    });
 
     $effect(() => {
-      // an imported journey is already on screen (importJourney); a built-in one is loaded
-      if (this.journeyId === IMPORTED_JOURNEY_ID) return;
+      // an imported journey on screen stays; one asked for by the URL or the menu is reopened
+      // from the copy kept in this browser; a built-in one is loaded
+      if (this.journeyId === IMPORTED_JOURNEY_ID) {
+        if (!untrack(() => this.journey.imported)) void this.#reopen();
+        return;
+      }
       const chosen = builtinJourney(this.journeyId);
       untrack(() => {
         this.#journeyChanged();
@@ -98,7 +127,7 @@ export class AppState {
       rate: this.player.clock.rate,
       camera: this.player.camera,
       variant: this.journey.variant === DEFAULT_ROUTING ? undefined : this.journey.variant,
-      // an import is named `imported`: its link says it cannot reopen the file (journeyFallback)
+      // an import is named `imported`: its link reopens the copy kept in this browser
       journey: this.journeyId === BUILTIN_JOURNEYS[0]!.id ? undefined : this.journeyId,
       map: this.player.camera === 'free' ? (this.mapCamera ?? undefined) : undefined,
       theme: this.theme === 'light' ? undefined : this.theme,
@@ -141,6 +170,81 @@ export class AppState {
     this.#journeyChanged();
     this.journey.loadImported(j);
     this.journeyId = IMPORTED_JOURNEY_ID;
+  }
+
+  /**
+   * Imports files dropped or chosen; once the journey is shown, keeps them in this browser so a
+   * reload reopens it (or says why it cannot be kept). The journey shown stays on failure.
+   */
+  async openFiles(files: File[]): Promise<void> {
+    const run = await this.importer.open(files);
+    if (!run.ok) return;
+    this.importJourney(run.value);
+    this.keepNote = null;
+    this.kept = null; // until this import is kept: exports must not say its link reopens it
+    const keeping = this.#keeping.then(() => keepImport(files, run.value.name));
+    this.#keeping = keeping;
+    const kept = await keeping;
+    if (this.journey.imported !== run.value) return; // another journey came meanwhile
+    this.kept = kept.ok ? kept.value : null;
+    this.keepNote = kept.ok
+      ? 'Kept in this browser: reloading the page (or opening its link here) reopens it.'
+      : `Not kept in this browser: ${kept.reason}. After a reload, import the file again.`;
+  }
+
+  /** Removes the kept import; if it is on screen, the first built-in journey takes its place. */
+  async forgetImport(): Promise<void> {
+    const done: Kept<null> = await this.#keeping.then(forgetKeptImport, forgetKeptImport);
+    if (!done.ok) {
+      this.keepNote = `Could not forget the imported journey: ${done.reason}.`;
+      return;
+    }
+    const title = this.kept?.title ?? 'the imported journey';
+    this.kept = null;
+    this.keepNote = `Forgot “${title}”: it is no longer kept in this browser.`;
+    if (this.journeyId === IMPORTED_JOURNEY_ID) this.journeyId = BUILTIN_JOURNEYS[0]!.id;
+  }
+
+  /**
+   * Reopens the import kept in this browser through the import worker, as an import (validated
+   * again, with its progress shown). When nothing usable is kept, the first built-in journey is
+   * shown and the notice says why; a copy that no longer opens is removed.
+   */
+  async #reopen(): Promise<void> {
+    if (this.#reopening) return;
+    this.#reopening = true;
+    const instead = BUILTIN_JOURNEYS[0]!;
+    const fallback = (reason: string, cancelled = false) => {
+      if (this.journeyId !== IMPORTED_JOURNEY_ID) return; // the reader chose another meanwhile
+      this.notice = reopenFallback(reason, instead.label, cancelled);
+      this.journeyId = instead.id;
+    };
+    try {
+      const kept = await readKeptImport();
+      if (!kept.ok) {
+        this.kept = null;
+        return fallback(kept.reason);
+      }
+      this.kept = kept.value.meta;
+      await this.journey.loadVague(instead.sources.vagueUrl);
+      if (this.journeyId !== IMPORTED_JOURNEY_ID) return;
+      const run = await this.importer.open(kept.value.files, { reopening: true });
+      if (run.ok) {
+        if (this.journeyId === IMPORTED_JOURNEY_ID) this.importJourney(run.value);
+        return;
+      }
+      if (run.superseded) return;
+      if (!run.cancelled) {
+        await forgetKeptImport();
+        this.kept = null;
+      }
+      fallback(
+        `the copy of ${kept.value.meta.names.join(', ')} kept in this browser no longer opens (${run.message}), so it was removed`,
+        run.cancelled,
+      );
+    } finally {
+      this.#reopening = false;
+    }
   }
 
   /** A key pressed anywhere on the page: the player's keys act, others pass. */

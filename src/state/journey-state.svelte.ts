@@ -127,19 +127,31 @@ export class JourneyState {
       }, 0);
   }
 
+  /**
+   * Loads the vague-words table alone: an imported journey file needs it to be checked and
+   * played, and an import reopened at start-up comes before any built-in journey.
+   */
+  async loadVague(url: string): Promise<void> {
+    if (this.vague) return;
+    try {
+      this.vague = vagueOf(await fetchText(url), url);
+    } catch (e) {
+      this.error = `Could not load the vague-words table: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
   /** Loads a route, its journey file and the vague-words table; errors name file and place. */
   async load(src: JourneySources): Promise<void> {
     try {
       const [routeText, journeyText, vagueText] = await Promise.all(
         [src.routeUrl, src.journeyUrl, src.vagueUrl].map(fetchText),
       );
-      const vague = parseVagueWords(vagueText!, fileName(src.vagueUrl));
-      if (!vague.ok) throw new Error(vague.errors.map(formatDataError).join('\n'));
-      const journey = parseJourney(journeyText!, fileName(src.journeyUrl), vague.value);
+      const vague = vagueOf(vagueText!, src.vagueUrl);
+      const journey = parseJourney(journeyText!, fileName(src.journeyUrl), vague);
       if (!journey.ok) throw new Error(journey.errors.map(formatDataError).join('\n'));
       this.imported = null;
       this.route = JSON.parse(routeText!) as RouteCollection;
-      this.vague = vague.value;
+      this.vague = vague;
       this.journey = journey.value;
       this.error = null;
     } catch (e) {
@@ -175,6 +187,13 @@ function importedScenario(j: ImportedJourney, totalKm: number): Scenario {
     ],
     basis: [],
   };
+}
+
+/** The vague-words table read from `url`'s text; throws a located message when it is bad. */
+function vagueOf(text: string, url: string): VagueWords {
+  const vague = parseVagueWords(text, fileName(url));
+  if (!vague.ok) throw new Error(vague.errors.map(formatDataError).join('\n'));
+  return vague.value;
 }
 
 const fileName = (url: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journeyFallback, routingFallback } from './url-fallback';
+import { journeyFallback, reopenFallback, routingFallback } from './url-fallback';
 
 describe('routingFallback', () => {
   it('routingFallback("Z", [A, B, C]) falls back to A and says so', () => {
@@ -37,9 +37,21 @@ describe('journeyFallback', () => {
     expect(journeyFallback(undefined, builtin)).toBeNull();
   });
 
-  it('says plainly that a link to an imported journey cannot reopen it', () => {
-    expect(journeyFallback('imported', builtin)).toBe(
-      'The link was made from a journey imported from a file, which a link cannot carry: showing Journey one. Import the file again to see that journey.',
+  it('leaves a link to an imported journey to be reopened from the kept copy', () => {
+    expect(journeyFallback('imported', builtin)).toBeNull();
+  });
+});
+
+describe('reopenFallback', () => {
+  it('says why the imported journey could not be reopened and what is shown instead', () => {
+    expect(reopenFallback('no imported journey is kept in this browser', 'Journey one')).toBe(
+      'The imported journey could not be reopened: no imported journey is kept in this browser. Showing Journey one; import the file again to see that journey.',
+    );
+  });
+
+  it('says a cancelled reopening was cancelled, not that it failed', () => {
+    expect(reopenFallback('import cancelled', 'Journey one', true)).toBe(
+      'Reopening the imported journey was cancelled: showing Journey one.',
     );
   });
 });

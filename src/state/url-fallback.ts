@@ -23,14 +23,25 @@ export function routingFallback(
   };
 }
 
-/** A sentence when the URL names a journey that does not ship with the app; null otherwise. */
+/**
+ * A sentence when the URL names a journey that does not ship with the app; null otherwise, and
+ * for an import (`#j=imported`), which the app reopens from the copy it keeps (see
+ * `reopenFallback`).
+ */
 export function journeyFallback(
   asked: string | undefined,
   builtin: { id: string; label: string }[],
 ): string | null {
-  if (asked === undefined || builtin.some((j) => j.id === asked)) return null;
-  if (asked === IMPORTED_JOURNEY_ID) {
-    return `The link was made from a journey imported from a file, which a link cannot carry: showing ${builtin[0]!.label}. Import the file again to see that journey.`;
-  }
+  if (asked === undefined || asked === IMPORTED_JOURNEY_ID || builtin.some((j) => j.id === asked))
+    return null;
   return `The link names a journey "${asked}" that this app does not have: showing ${builtin[0]!.label}.`;
+}
+
+/**
+ * The sentence when the imported journey a link or the menu asked for cannot be reopened from
+ * the copy kept in this browser: why (`reason`), and the journey shown instead.
+ */
+export function reopenFallback(reason: string, shown: string, cancelled = false): string {
+  if (cancelled) return `Reopening the imported journey was cancelled: showing ${shown}.`;
+  return `The imported journey could not be reopened: ${reason}. Showing ${shown}; import the file again to see that journey.`;
 }

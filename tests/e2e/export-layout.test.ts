@@ -155,9 +155,15 @@ describe('exports laid out for publication', () => {
 
   it('an imported GPX in France exports with its own title, legend, attribution and CEST clock', async () => {
     await importFixture(page, 'europe-summer.gpx', 'Strasbourg');
+    await page.getByTestId('keep-note').waitFor();
     const png = await exportFile({ format: 'png', preset: 'custom', width: 960, height: 540 });
     const text = Object.fromEntries(readPngText(png).map((t) => [t.keyword, t.text]));
     expect(text.Title).toBe('Paris → Strasbourg by TGV, 14 July 2025');
+    // its link reopens the import only where the file is kept, and the description says so
+    expect(text['Source URL']).toContain('j=imported');
+    expect(text.Description).toContain(
+      'The link reopens this imported journey only in the browser that imported europe-summer.gpx, while that browser keeps it.',
+    );
     expect(text.Moment).toMatch(/\d CEST \(UTC\+2\)/);
     const svg = (
       await exportFile({ format: 'svg', preset: 'custom', width: 960, height: 540 })

@@ -75,16 +75,23 @@ describe('share and embed in Chromium', () => {
 
     await select.selectOption('pyongyang-beijing-2025');
     await expect.poll(() => title(page)).toBe(builtin);
-    expect(await select.locator('option').count()).toBe(2);
+    // the import stays in the menu while this browser keeps it (kept-import.test.ts reopens it)
+    expect(await select.locator('option').allTextContents()).toEqual([
+      'Pyongyang → Beijing, September 2025',
+      'Pyongyang → Dong Dang (Hanoi summit), February 2019',
+      'Imported: Nanning to Pingxiang (test KML)',
+    ]);
     expect(log.errors).toEqual([]);
     await page.context().close();
   });
 
-  it('a link to an imported journey says plainly that it cannot reopen the file', async () => {
+  it('a link to an imported journey this browser does not keep says so, and shows the built-in one', async () => {
     const { page, log } = await open('#j=imported&t=2025-09-01T20:00:00Z');
     await expect
       .poll(() => page.getByTestId('notice').textContent())
-      .toContain('a link cannot carry');
+      .toContain(
+        'The imported journey could not be reopened: no imported journey is kept in this browser.',
+      );
     expect(log.errors).toEqual([]);
     await page.context().close();
   });
