@@ -7,7 +7,7 @@ import {
   type FindingRange,
 } from '../domain/claims/finding';
 import { reportClaim, type CheckReport, type Verdict } from '../domain/claims/report';
-import { READING_LABEL, claimWords, formatKm, formatWindow } from './verdict';
+import { READING_LABEL, formatKm, formatWindow, groupSameClaims, sameClaimWords } from './verdict';
 import { formatNumber, shorten } from './format';
 
 const n1 = (x: number): string => formatNumber(x, 1);
@@ -48,8 +48,29 @@ const WORD: Record<Verdict, string> = {
   independent: 'is not checked',
 };
 
-/** One sentence per finding item: the templates. */
-function sentence(r: CheckReport, item: FindingItem): string | null {
+/** The claims of a list named once each: copies merged, with what is said of each (`rest`). */
+const named = <T>(
+  r: CheckReport,
+  entries: readonly T[],
+  claimOf: (e: T) => string,
+  max: number,
+  rest: (e: T) => string = () => '',
+): string =>
+  list(
+    groupSameClaims(r, entries, claimOf, rest).map(
+      (g) => `${sameClaimWords(r, g.claims, max)}${rest(g.first)}`,
+    ),
+  );
+
+/**
+ * One sentence per finding item: the templates. `claimWords` names the item's own claim (for the
+ * items about one claim): with its copies when they are merged.
+ */
+function sentence(
+  r: CheckReport,
+  item: FindingItem,
+  claimWords: (id: string, max: number) => string,
+): string | null {
   switch (item.kind) {
     case 'timeline': {
       const evs = item.events.map(
@@ -75,7 +96,7 @@ function sentence(r: CheckReport, item: FindingItem): string | null {
       const published = item.publishedDurationH
         ? ` (marginal: ${h(item.publishedDurationH)} by the published length)`
         : '';
-      return `At ${kmh(item.speedKmh)}, ${claimWords(r, item.claim, 50)}, the route takes ${h(item.durationH)}${published}: it ${verdict}.`;
+      return `At ${kmh(item.speedKmh)}, ${claimWords(item.claim, 50)}, the route takes ${h(item.durationH)}${published}: it ${verdict}.`;
     }
     case 'duration-needs': {
       const dz = eventZone(r, item.departEvent);
@@ -85,23 +106,38 @@ function sentence(r: CheckReport, item: FindingItem): string | null {
           ? ` With ${dwell(item.dwellH)} of stops it would need ${kmh(item.runningKmh)} while moving.`
           : '';
       if (item.verdict === 'inconsistent')
-        return `${claimWords(r, item.claim, 50)} needs an average of ${kmh(item.speedKmh)}; it fits only with ${depart}, which misses the reported “${eventName(r, item.departEvent)}” (${win(r, item.departWindow, dz)}) by ${n1(-item.marginH.value)} h.${running}`;
-      return `${claimWords(r, item.claim, 50)} needs an average of ${kmh(item.speedKmh)} and ${depart}: it ${item.verdict === 'consistent' ? 'fits' : 'fits only in part'}.${running}`;
+        return `${claimWords(item.claim, 50)} needs an average of ${kmh(item.speedKmh)}; it fits only with ${depart}, which misses the reported “${eventName(r, item.departEvent)}” (${win(r, item.departWindow, dz)}) by ${n1(-item.marginH.value)} h.${running}`;
+      return `${claimWords(item.claim, 50)} needs an average of ${kmh(item.speedKmh)} and ${depart}: it ${item.verdict === 'consistent' ? 'fits' : 'fits only in part'}.${running}`;
     }
-    case 'top-speed':
-      return `${eventName(r, item.from)} → ${eventName(r, item.to)}: ${km(item.distanceKm)} in ${h(item.windowH)} needs ${kmh(item.doorToDoorKmh)} door to door (${kmh(item.runningKmh)} while moving, with ${dwell(item.dwellH)} of stops), so read as a top speed ${list(item.claims.map((c, i) => `${claimWords(r, c, 40)} (${n1(item.topKmh[i]!.value)} km/h at most)`))} cannot be true.`;
-    case 'standing':
+    case 'top-speed': {
+      const tops = item.claims.map((claim, i) => ({ claim, top: item.topKmh[i]!.value }));
+      const claims = named(
+        r,
+        tops,
+        (t) => t.claim,
+        40,
+        (t) => ` (${n1(t.top)} km/h at most)`,
+      );
+      return `${eventName(r, item.from)} → ${eventName(r, item.to)}: ${km(item.distanceKm)} in ${h(item.windowH)} needs ${kmh(item.doorToDoorKmh)} door to door (${kmh(item.runningKmh)} while moving, with ${dwell(item.dwellH)} of stops), so read as a top speed ${claims} cannot be true.`;
+    }
+    case 'standing': {
+      const claims = named(r, item.claims, (c) => c, 45);
       return item.standing === 'contradicted'
-        ? `Cannot be true given the reported timeline and reference facts: ${list(item.claims.map((c) => claimWords(r, c, 45)))}.`
-        : `Fit the timeline but cannot be true together with another report: ${list(item.claims.map((c) => claimWords(r, c, 45)))}.`;
+        ? `Cannot be true given the reported timeline and reference facts: ${claims}.`
+        : `Fit the timeline but cannot be true together with another report: ${claims}.`;
+    }
     case 'routings': {
       if (!item.differences.length)
         return `On routing${item.others.length > 1 ? 's' : ''} ${list(item.others)} the timeline verdicts are the same.`;
-      const diffs = item.differences.map(
+      const diffs = named(
+        r,
+        item.differences,
+        (d) => d.claim,
+        40,
         (d) =>
-          `${claimWords(r, d.claim, 40)} ${READING_LABEL[d.reading]} ${WORD[d.here]} on ${item.variant} but ${WORD[d.verdict]} on ${d.variant}`,
+          ` ${READING_LABEL[d.reading]} ${WORD[d.here]} on ${item.variant} but ${WORD[d.verdict]} on ${d.variant}`,
       );
-      return `On other routings: ${list(diffs)}.`;
+      return `On other routings: ${diffs}.`;
     }
     case 'comparison': {
       const title = r.comparisons.find((c) => c.journey === item.journey)?.title ?? item.journey;
@@ -128,9 +164,36 @@ export function assumptionLines(r: CheckReport, f: Finding): string[] {
   return lines;
 }
 
-/** The finding as sentences, assumptions apart. */
+/** An item about one claim: the finding says the same of each copy of that claim. */
+type ClaimItem = Extract<FindingItem, { kind: 'speed-takes' | 'duration-needs' }>;
+const isClaimItem = (i: FindingItem): i is ClaimItem =>
+  i.kind === 'speed-takes' || i.kind === 'duration-needs';
+
+/**
+ * The finding's items with the copies of a claim merged: items about claims with the same words,
+ * of which the finding says the same, become one item naming all of them (`claims`), where the
+ * first stands. Other items keep their place, with no claims.
+ */
+export function mergedItems(r: CheckReport, f: Finding): { item: FindingItem; claims: string[] }[] {
+  const groups = groupSameClaims(
+    r,
+    f.items.filter(isClaimItem),
+    (i) => i.claim,
+    (i) => sentence(r, i, () => '') ?? '',
+  );
+  const at = new Map(groups.map((g) => [g.first as FindingItem, g.claims]));
+  return f.items.flatMap((item): { item: FindingItem; claims: string[] }[] => {
+    if (!isClaimItem(item)) return [{ item, claims: [] }];
+    const claims = at.get(item);
+    return claims ? [{ item, claims }] : [];
+  });
+}
+
+/** The finding as sentences, assumptions apart; copies of a claim are named once. */
 export function findingSentences(r: CheckReport, f: Finding): string[] {
-  return f.items.flatMap((i) => sentence(r, i) ?? []);
+  return mergedItems(r, f).flatMap(
+    ({ item, claims }) => sentence(r, item, (_, max) => sameClaimWords(r, claims, max)) ?? [],
+  );
 }
 
 /** The finding as the CLI's `--json` gives it: text, the numbers it states with units, assumptions. */
@@ -157,22 +220,33 @@ const shortQuote = (r: CheckReport, id: string, max = 28): string => {
   return `“${shorten(from, max)}”`;
 };
 
-/** The finding in short lines for the export's verdict card (first line: its title). */
+/** "(reported 40 times)" after a line about a claim reported more than once. */
+const times = (claims: string[]): string =>
+  claims.length > 1 ? ` (reported ${claims.length} times)` : '';
+
+/**
+ * The finding in short lines for the export's verdict card (first line: its title); copies of a
+ * claim make one line.
+ */
 export function findingCardLines(r: CheckReport, f: Finding, max = 7): string[] {
   const out = [`Finding · routing ${f.variant}`];
-  for (const item of f.items) {
+  for (const { item, claims } of mergedItems(r, f)) {
     if (item.kind === 'timeline')
       out.push(`Reported timeline: ${h(item.windowH)} door to door (${kmh(item.speedKmh)})`);
     else if (item.kind === 'speed-takes')
-      out.push(`${shortQuote(r, item.claim)} → ${h(item.durationH)}: ${WORD[item.verdict]}`);
+      out.push(
+        `${shortQuote(r, item.claim)} → ${h(item.durationH)}: ${WORD[item.verdict]}${times(claims)}`,
+      );
     else if (item.kind === 'duration-needs')
       out.push(
-        `${shortQuote(r, item.claim)} needs ${kmh(item.speedKmh)}: ${item.verdict === 'inconsistent' ? 'contradicted' : WORD[item.verdict]}`,
+        `${shortQuote(r, item.claim)} needs ${kmh(item.speedKmh)}: ${item.verdict === 'inconsistent' ? 'contradicted' : WORD[item.verdict]}${times(claims)}`,
       );
-    else if (item.kind === 'top-speed')
+    else if (item.kind === 'top-speed') {
+      const quotes = [...new Set(item.claims.map((c) => shortQuote(r, c, 24)))];
       out.push(
-        `As a top speed, ${item.claims.map((c) => shortQuote(r, c, 24)).join(', ')} ${item.claims.length > 1 ? 'are' : 'is'} impossible: ${kmh(item.doorToDoorKmh)} needed`,
+        `As a top speed, ${quotes.join(', ')} ${quotes.length > 1 ? 'are' : 'is'} impossible: ${kmh(item.doorToDoorKmh)} needed`,
       );
+    }
   }
   return out.slice(0, max);
 }

@@ -119,12 +119,51 @@ export function shortName(c: ClaimReport): string {
 
 /** A claim as a reader names it: its quote shortened, with its source. */
 export function claimWords(r: CheckReport, id: string, max = 60): string {
+  return sameClaimWords(r, [id], max);
+}
+
+/** Where a claim was reported: "article 004", or the reference's name. */
+const sourceOf = (c: ClaimReport): string =>
+  c.basis === 'article' ? `article ${c.article ?? ''}` : c.source.split(' (')[0]!;
+
+/** What a claim says, in full: two claims with the same words say the same thing. */
+export const claimText = (r: CheckReport, id: string): string => {
   const c = reportClaim(r, id);
-  if (!c) return id;
-  const text = c.translation ?? c.quote;
-  const q = shorten(text, max);
-  const by = c.basis === 'article' ? `article ${c.article ?? ''}` : c.source.split(' (')[0];
-  return `“${q}” (${by})`;
+  return c ? (c.translation ?? c.quote) : id;
+};
+
+/**
+ * Claims that say the same words (copies, or one quote in several articles) named once: the
+ * quote, each source once, and how many times it was reported when more than once.
+ */
+export function sameClaimWords(r: CheckReport, ids: readonly string[], max = 60): string {
+  const found = ids.flatMap((id) => reportClaim(r, id) ?? []);
+  if (found.length === 0) return ids.join(', ');
+  const sources = [...new Set(found.map(sourceOf))];
+  const by =
+    sources.length <= 1 ? sources[0]! : `${sources.slice(0, -1).join(', ')} and ${sources.at(-1)}`;
+  const times = ids.length > 1 ? `, reported ${ids.length} times` : '';
+  return `“${shorten(claimText(r, ids[0]!), max)}” (${by}${times})`;
+}
+
+/**
+ * Entries grouped by the claim they name: those whose claims say the same words and whose `rest`
+ * (what is said of them) is the same become one group, in the order first seen.
+ */
+export function groupSameClaims<T>(
+  r: CheckReport,
+  entries: readonly T[],
+  claimOf: (e: T) => string,
+  rest: (e: T) => string = () => '',
+): { first: T; claims: string[] }[] {
+  const groups = new Map<string, { first: T; claims: string[] }>();
+  for (const e of entries) {
+    const key = `${claimText(r, claimOf(e))}\u0000${rest(e)}`;
+    const group = groups.get(key);
+    if (group) group.claims.push(claimOf(e));
+    else groups.set(key, { first: e, claims: [claimOf(e)] });
+  }
+  return [...groups.values()];
 }
 
 /** Human text for one condition; the fields stay the source of truth. */
