@@ -2,6 +2,8 @@
  * Benchmarks, side by side in one run; prints a table and writes bench/results.json.
  *   npm run bench            all figures (needs Chromium and a build: it runs `npm run build`)
  *   npm run bench -- --quick  the Node-only figures with few iterations (CI keeps it working)
+ *   npm run bench -- --only import   only the groups of rows whose name has "import" (see GROUPS);
+ *                            printed with the load average, not written to bench/results.json
  * Timed figures are printed, never asserted. See bench/README.md.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -214,6 +216,103 @@ export async function benchGpxImport(points: number): Promise<Row> {
     value: round(median(times) / 1000, 2),
     unit: 's',
   };
+}
+
+/**
+ * The longest main-thread task (PerformanceObserver 'longtask', tasks over 50 ms) from choosing a
+ * journey file of 1,280 claims (the built-in journey's claims copied, with its route) until its
+ * claims are shown, against the same for a small GPX track; median over 3 fresh pages each,
+ * alternating. The map is folded away first, as in tests/e2e/large-journey.test.ts: under
+ * SwiftShader each of its frames takes 100–500 ms of the main thread whatever the journey.
+ */
+export async function benchImportLongTask(): Promise<Row[]> {
+  const { launch, openPage, serveDist, waitForMapReady } = await import('./lib/browser');
+  const journeyFile = join(tmpdir(), 'journey-map-bench-1280-claims.json');
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      join(root, 'tests', 'fixtures', 'many-claims.ts'),
+      '--count',
+      '1280',
+      '--out',
+      journeyFile,
+    ],
+    { cwd: root, stdio: 'ignore' },
+  );
+  const many = [
+    { name: 'many-claims.json', mimeType: 'application/json', buffer: readFileSync(journeyFile) },
+    {
+      name: 'pyongyang-beijing.geojson',
+      mimeType: 'application/geo+json',
+      buffer: readFileSync(join(root, 'geo', 'routes', 'pyongyang-beijing.geojson')),
+    },
+  ];
+  rmSync(journeyFile);
+  const small = [
+    {
+      name: 'track.gpx',
+      mimeType: 'application/gpx+xml',
+      buffer: readFileSync(join(root, 'tests', 'fixtures', 'import', 'track.gpx')),
+    },
+  ];
+  const { server, url } = await serveDist();
+  const browser = await launch();
+  /** The longest task, ms, from choosing `files` until `shown` is on the page. */
+  const longest = async (files: typeof many, shown: string): Promise<number> => {
+    const { page } = await openPage(browser, { width: 1280, height: 800 });
+    await page.goto(url);
+    await waitForMapReady(page);
+    await page.addStyleTag({ content: '.map-box { display: none !important; }' });
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasksMs: number[] };
+      w.longTasksMs = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasksMs.push(e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    await page.setInputFiles('[data-testid="import-input"]', files);
+    await page.locator(shown).first().waitFor({ timeout: 300_000 });
+    await page.locator('.import .status', { hasText: 'Loaded' }).waitFor();
+    // two frames more: the tasks that draw the result are over
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    const tasks = await page.evaluate(
+      () => (window as unknown as { longTasksMs: number[] }).longTasksMs,
+    );
+    await page.context().close();
+    return Math.max(0, ...tasks);
+  };
+  const manyMs: number[] = [];
+  const smallMs: number[] = [];
+  try {
+    for (let i = 0; i < 3; i++) {
+      manyMs.push(await longest(many, '[data-claim="a004-speed-50kmh.copy1"]'));
+      smallMs.push(await longest(small, '[data-testid="journey-title"]:has-text("test track")'));
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log(
+    `longest tasks, ms: 1,280 claims ${manyMs.map(Math.round).join(', ')}; small GPX ${smallMs.map(Math.round).join(', ')}`,
+  );
+  const a = median(manyMs);
+  const b = median(smallMs);
+  return [
+    {
+      name: 'import 1,280-claim journey: longest main-thread task, vs a small GPX',
+      value: round(a, 0),
+      unit: 'ms',
+      baseline: round(b, 0),
+      ratio: b > 0 ? round(a / b, 2) : undefined,
+      budget: '≤ 200 ms',
+    },
+  ];
 }
 
 async function benchBrowser(): Promise<Row[]> {
@@ -449,25 +548,46 @@ function printTable(rows: Row[]) {
   for (const row of cells) console.log(line(row));
 }
 
+/** The full run's rows in groups, by the name `--only` picks them with. */
+const GROUPS: [string, () => Row[] | Promise<Row[]>][] = [
+  [
+    'lookup',
+    () => [benchLookup(1000, 200_000), benchLookup(10_000, 200_000), benchLookup(100_000, 200_000)],
+  ],
+  ['chart', () => benchChart(200_000)],
+  ['sizes', benchSizes],
+  ['check', () => [benchCheck()]],
+  ['gpx', async () => [await benchGpxImport(1_000_000)]],
+  ['import-long-task', benchImportLongTask],
+  ['browser', benchBrowser],
+];
+
 async function main() {
   const quick = process.argv.includes('--quick');
+  const at = process.argv.indexOf('--only');
+  const only = at === -1 ? null : (process.argv[at + 1] ?? '');
+  const groups = GROUPS.filter(([name]) => only === null || name.includes(only));
+  if (groups.length === 0)
+    throw new Error(
+      `--only ${only}: no group of rows is named so (${GROUPS.map(([n]) => n).join(', ')})`,
+    );
   const loadAtStart = loadavg()[0]!;
   let rows: Row[];
   if (quick) rows = quickRows();
   else {
     execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-    rows = [
-      benchLookup(1000, 200_000),
-      benchLookup(10_000, 200_000),
-      benchLookup(100_000, 200_000),
-      ...benchChart(200_000),
-      ...benchSizes(),
-      benchCheck(),
-      await benchGpxImport(1_000_000),
-      ...(await benchBrowser()),
-    ];
+    rows = [];
+    for (const [, run] of groups) rows.push(...(await run()));
   }
   printTable(rows);
+  const loadAverage1m = { start: round(loadAtStart, 1), end: round(loadavg()[0]!, 1) };
+  if (only !== null) {
+    // a part of the run: printed, never written over the whole run's results
+    console.log(
+      `load average (1 min): ${loadAverage1m.start} at start, ${loadAverage1m.end} at end`,
+    );
+    return;
+  }
   if (!quick) {
     mkdirSync(join(root, 'bench'), { recursive: true });
     const machine = {
@@ -475,7 +595,7 @@ async function main() {
       cpu: cpus()[0]?.model ?? '',
       memGiB: round(totalmem() / 2 ** 30, 1),
       node: process.version,
-      loadAverage1m: { start: round(loadAtStart, 1), end: round(loadavg()[0]!, 1) },
+      loadAverage1m,
       date: new Date().toISOString(),
     };
     writeFileSync(
