@@ -230,7 +230,9 @@ export class AppState {
       if (this.journeyId !== IMPORTED_JOURNEY_ID) return;
       const run = await this.importer.open(kept.value.files, { reopening: true });
       if (run.ok) {
-        if (this.journeyId === IMPORTED_JOURNEY_ID) this.importJourney(run.value);
+        if (this.journeyId !== IMPORTED_JOURNEY_ID) return;
+        this.importJourney(run.value);
+        this.keepNote = 'Reopened from the copy kept in this browser.';
         return;
       }
       if (run.superseded) return;

@@ -57,6 +57,9 @@ describe('an imported journey kept in the browser (IndexedDB)', () => {
     expect(await distances(page)).toBe(before.distances);
     expect(await page.getByTestId('local-time').textContent()).toBe(before.time);
     expect(await page.getByTestId('notice').count()).toBe(0);
+    expect(await page.getByTestId('keep-note').textContent()).toContain(
+      'Reopened from the copy kept in this browser',
+    );
     expect(await page.getByTestId('journey-select').locator('option:checked').textContent()).toBe(
       `Imported: ${before.title}`,
     );
