@@ -1,3 +1,4 @@
+import { gpuFinished } from './gpu-fence';
 import { Map as MapLibreMap, setWorkerUrl, type LngLatLike, type MapEventType } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
@@ -256,12 +257,15 @@ async function openExportMap(opts: RenderOptions): Promise<ExportMap> {
       addTrainLayers(map, theme);
     }
     const m = map;
+    // MapLibre's context, to wait for the GPU between tasks (gpuFinished) rather than in a read
+    const gl = m.getCanvas().getContext('webgl2');
     const draw = async (moving: FeatureCollection, s = signal) => {
       throwIfAborted(s);
       const idle = next(m, 'idle', s, timeoutMs);
       if (!opts.basemapOnly) updateTrains(m, moving);
       m.triggerRepaint();
       await idle;
+      await gpuFinished(gl, s);
     };
     const view = async (
       cssWidth: number,
@@ -280,6 +284,7 @@ async function openExportMap(opts: RenderOptions): Promise<ExportMap> {
       m.jumpTo({ center });
       m.triggerRepaint();
       await idle;
+      await gpuFinished(gl, s);
     };
     opts.onProgress?.(0.3, 'map');
     await draw(opts.moving);
