@@ -444,6 +444,12 @@ async function benchBrowser(): Promise<Row[]> {
     await app.server.close();
     await bare.server.close();
   }
+  return rows;
+}
+
+/** The export rows, from `scripts/bench-export.ts` (its own browser and servers). */
+function benchExports(): Row[] {
+  const rows: Row[] = [];
   const exportBench = join(root, 'scripts', 'bench-export.ts');
   if (existsSync(exportBench)) {
     const out = spawnSync(
@@ -560,6 +566,7 @@ const GROUPS: [string, () => Row[] | Promise<Row[]>][] = [
   ['gpx', async () => [await benchGpxImport(1_000_000)]],
   ['import-long-task', benchImportLongTask],
   ['browser', benchBrowser],
+  ['export', benchExports],
 ];
 
 async function main() {
