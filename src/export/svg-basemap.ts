@@ -3,7 +3,7 @@ import { lineString, simplify } from '@turf/turf';
 import { clipPolyline, type BoundingBox, type Point } from 'lineclip';
 import { attrs, r1, xmlEscape } from './prims-svg';
 import { linePath, linesOf, pathOf, polygonPath, polygonsOf, type Project } from './svg-geometry';
-import type { Measure } from './text-fit';
+import { balancedLines, type Measure } from './text-fit';
 
 /** A value MapLibre evaluated for a feature (a number, a `Color`, a list) as SVG attribute text. */
 const css = (v: unknown): string | undefined =>
@@ -137,6 +137,12 @@ function textLines(field: unknown, size: number): { text: string; px: number }[]
   return lines.filter((l) => l.text.trim()).map((l) => ({ text: l.text.trim(), px: l.px || size }));
 }
 
+/** A label's `text-justify` (`auto`: to the side of its anchor) as an SVG `text-anchor`. */
+function justifyOf(justify: string, anchor: string): PlacedLabel['justify'] {
+  const side = justify === 'auto' ? anchor : justify;
+  return side === 'left' ? 'start' : side === 'right' ? 'end' : 'middle';
+}
+
 const overlaps = (a: number[], b: number[]) =>
   a[0]! < b[0]! + b[2]! && b[0]! < a[0]! + a[2]! && a[1]! < b[1]! + b[3]! && b[1]! < a[1]! + a[3]!;
 
@@ -174,14 +180,20 @@ export function placedLabels(
     const layout = (f.layer.layout ?? {}) as Paint;
     const paint = (f.layer.paint ?? {}) as Paint;
     const size = num(layout['text-size'], 16);
-    const lines = textLines(layout['text-field'], size);
-    if (!lines.length) continue;
     const fonts = (layout['text-font'] as string[] | undefined) ?? ['Noto Sans'];
     const bold = fonts[0]!.includes('Bold');
     const spacing = num(layout['text-letter-spacing'], 0) * size;
-    const w = Math.max(
-      ...lines.map((l) => measure(l.text, l.px, bold) + spacing * [...l.text].length),
-    );
+    const widthAt = (text: string, px: number) =>
+      measure(text, px, bold) + spacing * [...text].length;
+    // broken where MapLibre breaks them (`text-max-width`, in ems)
+    const parts = textLines(layout['text-field'], size);
+    const lines = balancedLines(
+      parts.map((l) => l.text),
+      num(layout['text-max-width'], 10) * size,
+      (text, k) => widthAt(text, parts[k]!.px),
+    ).map(({ text, part }) => ({ text, px: parts[part]!.px }));
+    if (!lines.length) continue;
+    const w = Math.max(...lines.map((l) => widthAt(l.text, l.px)));
     const lineH = 1.2 * size;
     const h = lines.length * lineH;
     const [x, y] = project(...((f.geometry as GeoJSON.Point).coordinates as [number, number]));
@@ -202,7 +214,7 @@ export function placedLabels(
       box,
       lines,
       lineH,
-      justify: anchor === 'left' ? 'start' : anchor === 'right' ? 'end' : 'middle',
+      justify: justifyOf(String(layout['text-justify'] ?? 'center'), anchor),
       fill: css(paint['text-color']) ?? '#000000',
       halo: css(paint['text-halo-color']),
       haloW: num(paint['text-halo-width'], 0),

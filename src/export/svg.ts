@@ -22,6 +22,7 @@ import {
 import { embeddedFontCss } from './svg-fonts';
 import { locatorSvg } from './locator-map';
 import { linePath, type Project } from './svg-geometry';
+import { balancedLines, type Measure } from './text-fit';
 import { provenanceOf, throwIfAborted } from './types';
 import { projector, type Camera } from './view';
 
@@ -30,14 +31,30 @@ export { xmlEscape } from './prims-svg';
 const linear = (zoom: number, z0: number, v0: number, z1: number, v1: number) =>
   v0 + ((Math.min(z1, Math.max(z0, zoom)) - z0) / (z1 - z0)) * (v1 - v0);
 
-/** Text of one line with a white halo, as a <text> element. */
-function label(
-  x: number,
-  y: number,
-  text: string,
-  a: Record<string, string | number | undefined>,
-): string {
-  return `<text${attrs({ x: r1(x), y: r1(y), ...a })}>${xmlEscape(text)}</text>`;
+/** MapLibre's default `text-max-width` (the train labels' layer keeps it), in ems. */
+const TRAIN_LABEL_MAX_EM = 10;
+const TRAIN_LABEL_PX = 11;
+
+/** A train's label under its arrow, broken into lines where MapLibre breaks it. */
+function trainLabel(x: number, y: number, text: string, color: string, halo: string, m: Measure) {
+  const px = TRAIN_LABEL_PX;
+  const lines = balancedLines([text], TRAIN_LABEL_MAX_EM * px, (l) => m(l, px, false));
+  const tspans = lines
+    .map(
+      (l, i) =>
+        `<tspan${attrs({ x: r1(x), y: r1(y + i * 1.2 * px) })}>${xmlEscape(l.text)}</tspan>`,
+    )
+    .join('');
+  return `<text${attrs({
+    class: 'train-label',
+    'text-anchor': 'middle',
+    'font-size': px,
+    fill: color,
+    stroke: halo,
+    'stroke-width': 3,
+    'stroke-linejoin': 'round',
+    'paint-order': 'stroke',
+  })}>${tspans}</text>`;
 }
 
 /** The moving features (trail lines and train arrows) of the moment. */
@@ -47,6 +64,7 @@ function trainsSvg(
   box: BoundingBox,
   camera: Camera,
   t: Theme,
+  m: Measure,
 ): string {
   const trail: string[] = [];
   const marks: string[] = [];
@@ -69,16 +87,7 @@ function trainsSvg(
       );
       if (p.label) {
         marks.push(
-          label(x, y + 24, String(p.label), {
-            class: 'train-label',
-            'text-anchor': 'middle',
-            'font-size': 11,
-            fill: String(p.color ?? '#111111'),
-            stroke: t.trainHalo,
-            'stroke-width': 3,
-            'stroke-linejoin': 'round',
-            'paint-order': 'stroke',
-          }),
+          trainLabel(x, y + 24, String(p.label), String(p.color ?? '#111111'), t.trainHalo, m),
         );
       }
     }
@@ -175,7 +184,13 @@ export async function exportSvg(scene: Scene, run: RunControl): Promise<string> 
 
   const inside = ([x, y]: [number, number]) => x >= 0 && x <= W && y >= 0 && y <= H;
   const stationSvg: string[] = [];
-  for (const st of scene.route.features.filter(isStation)) {
+  // the border point over the stations beside it, as the map draws it
+  const stations = scene.route.features.filter(isStation);
+  const byKind = [
+    ...stations.filter((s) => s.properties.kind !== 'border'),
+    ...stations.filter((s) => s.properties.kind === 'border'),
+  ];
+  for (const st of byKind) {
     const pr = st.properties;
     if (!onRouting(pr, scene.routing)) continue;
     const p = project(st.geometry.coordinates[0]!, st.geometry.coordinates[1]!);
@@ -226,7 +241,7 @@ export async function exportSvg(scene: Scene, run: RunControl): Promise<string> 
     `<g id="route-line" stroke-width="${r1(widthAt(WIDTHS.line, camera.zoom))}">${routeSvg}</g>`,
     `<g id="route-bridge" stroke-linecap="butt">${bridgeSvg}</g>`,
     `</g>`,
-    trainsSvg(scene.moving, project, box, camera, t),
+    trainsSvg(scene.moving, project, box, camera, t, measure),
     `<g id="stations">${stationSvg.join('')}</g>`,
     `<g id="labels">${routeLabels.map(labelSvg).join('')}</g>`,
     `</g>`,

@@ -133,3 +133,44 @@ export function fitText(
 /** Height of fitted text, CSS px. */
 export const textHeight = (t: FittedText | null | undefined): number =>
   t ? t.lines.length * t.lineH : 0;
+
+/**
+ * A point label's lines as MapLibre breaks them (`text-max-width`, point placement): each of the
+ * text's own lines (`parts`, forced breaks) is broken further at spaces so the lines come closest
+ * to the width that as many lines as the whole text needs at `maxW` each would have; a short last
+ * line costs half as much as a long one. `width(text, part)` measures a piece of a part. Lines
+ * wider than twice `maxW` are never tried, so a long text costs linear work.
+ */
+export function balancedLines(
+  parts: string[],
+  maxW: number,
+  width: (text: string, part: number) => number,
+): { text: string; part: number }[] {
+  const split = parts.map((p) => p.trim().split(/\s+/).filter(Boolean));
+  const total = split.reduce((n, words, k) => n + width(words.join(' '), k), 0);
+  const target = total / Math.max(1, Math.ceil(total / maxW));
+  return split.flatMap((words, k) => {
+    const last = k === split.length - 1;
+    const badness = (w: number, end: boolean) => {
+      const ragged = (w - target) ** 2;
+      if (!end || !last) return ragged;
+      return w < target ? ragged / 2 : ragged * 2;
+    };
+    // best[j]: the least badness of the first j words broken into lines; from[j]: its last break
+    const best = [0];
+    const from = [0];
+    for (let j = 1; j <= words.length; j++) {
+      best[j] = Infinity;
+      for (let i = j - 1; i >= 0; i--) {
+        const w = width(words.slice(i, j).join(' '), k);
+        if (w > 2 * maxW && i < j - 1) break;
+        const cost = best[i]! + badness(w, j === words.length);
+        if (cost < best[j]!) [best[j], from[j]] = [cost, i];
+      }
+    }
+    const lines: { text: string; part: number }[] = [];
+    for (let j = words.length; j > 0; j = from[j]!)
+      lines.unshift({ text: words.slice(from[j]!, j).join(' '), part: k });
+    return lines;
+  });
+}

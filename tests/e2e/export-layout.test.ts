@@ -81,27 +81,35 @@ describe('exports laid out for publication', () => {
     const svg = (await exportFile({ ...request, format: 'svg' })).toString('utf8');
     expect(svg).toContain('@font-face');
     expect(svg).toMatch(/font\/woff2;base64,/);
-    // drawn in a page of its own, as an image: only the fonts the SVG embeds are available
+    // opened in a page of its own, as a file: only the fonts the SVG embeds are available
     const { page: blank } = await openPage(app.browser, { width: 960, height: 540 });
-    const b64 = await blank.evaluate(async (text) => {
-      const img = new Image();
-      img.src = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = 960;
-      c.height = 540;
-      c.getContext('2d')!.drawImage(img, 0, 0, 960, 540);
-      return c.toDataURL('image/png').split(',')[1]!;
-    }, svg);
+    await blank.route('http://127.0.0.1/export.svg', (r) =>
+      r.fulfill({ body: svg, contentType: 'image/svg+xml' }),
+    );
+    await blank.goto('http://127.0.0.1/export.svg');
+    // Chromium draws the text once its embedded fonts have loaded, some frames after the SVG:
+    // measured right after it, the figure misses most of the text (3.1 % instead of 2.5 %)
+    const faces = await blank.evaluate(async () => {
+      await Promise.all([...document.fonts].map((f) => f.load()));
+      await document.fonts.ready;
+      return document.fonts.size;
+    });
+    expect(faces).toBeGreaterThan(0);
+    // then read until two consecutive frames are the same
+    const shots = [await blank.screenshot()];
+    for (let i = 0; i < 20 && !shots.at(-1)!.equals(shots.at(-2) ?? Buffer.alloc(0)); i++)
+      shots.push(await blank.screenshot());
+    expect(shots.at(-1)!.equals(shots.at(-2)!)).toBe(true);
     await blank.context().close();
-    const rendered = PNG.sync.read(Buffer.from(b64, 'base64'));
+    const rendered = PNG.sync.read(shots.at(-1)!);
     const diff = pixelmatch(png.data, rendered.data, undefined, 960, 540, { threshold: 0.2 });
     const share = diff / (960 * 540);
     console.log(`SVG vs PNG: ${(share * 100).toFixed(2)} % of pixels differ (threshold 0.2)`);
-    // the map is drawn by two engines (WebGL tiles vs vector paths) from the same rendered
-    // features and placed labels: edge and glyph differences only (3.3 % measured, 3.4 % before the
-    // SVG drew the basemap layers MapLibre rendered)
-    expect(share).toBeLessThan(0.045);
+    // the map is drawn by two engines from the same rendered features and placed labels: WebGL
+    // tiles and signed-distance-field glyphs against vector paths and font outlines, so every
+    // label's and line's edges differ by some pixels (2.45 % measured with all text drawn; a label
+    // on one line where the PNG broke it, or a missing label, adds about 0.1 % each)
+    expect(share).toBeLessThan(0.03);
   });
 
   it('a locator inset shows the route’s region on land and sea, in the PNG and the SVG', async () => {
