@@ -28,7 +28,7 @@ import { locatorPainter } from './locator-map';
 import { drawPrims } from './prims-canvas';
 import { canvas2d, createExportMap, type ExportMap } from './render';
 import { provenanceOf, throwIfAborted, type CompositionText, type VideoFormat } from './types';
-import { followCamera, followZoom } from './follow';
+import { closeZoom, FOLLOW, followCamera, followZoom } from './follow';
 import type { Layout } from './layout';
 import { drawnGeometry } from './scene';
 
@@ -85,20 +85,35 @@ function mainTrain(moving: FeatureCollection): [number, number] | null {
   return null;
 }
 
-/** The follow camera's zoom for a clip: the main line near the train in frame (≤ 200 frames sampled). */
-function followZoomOf(
+/** The panels floating over the map (not in a band beside it). */
+const floatingPanels = (layout: Layout) =>
+  layout.panels.filter((p) => !p.banded).map((p) => p.rect);
+
+/**
+ * The follow camera's zooms for a clip: the cruise zoom, the main line near the train in frame and
+ * clear of the panels (≤ 200 frames sampled), and the zooms it closes in to at departure and
+ * arrival (≤ 50 frames of each ease sampled).
+ */
+function followZoomsOf(
   scene: Scene,
   layout: Layout,
   times: number[],
   movingAt: (tMs: number) => FeatureCollection,
-): number {
-  const step = Math.max(1, Math.ceil(times.length / 200));
-  const trains = times
-    .filter((_, i) => i % step === 0 || i === times.length - 1)
-    .map((t) => mainTrain(movingAt(t)))
-    .filter((p): p is [number, number] => p !== null);
+): { cruise: number; start: number; end: number } {
+  const trainsAt = (ts: number[]) => {
+    const step = Math.max(1, Math.ceil(ts.length / (ts.length > 200 ? 200 : 50)));
+    return ts
+      .filter((_, i) => i % step === 0 || i === ts.length - 1)
+      .map((t) => mainTrain(movingAt(t)))
+      .filter((p): p is [number, number] => p !== null);
+  };
   const { lines } = drawnGeometry(scene.route, scene.routing, false);
-  return followZoom(layout.camera, layout.area, lines, trains);
+  const panels = floatingPanels(layout);
+  const cruise = followZoom(layout.camera, layout.area, lines, trainsAt(times), { panels });
+  const easeN = Math.max(1, Math.ceil(times.length * FOLLOW.easeShare));
+  const close = (ts: number[]) =>
+    closeZoom(layout.camera, layout.area, lines, trainsAt(ts), cruise, panels);
+  return { cruise, start: close(times.slice(0, easeN)), end: close(times.slice(-easeN)) };
 }
 
 /** The first codec the browser's WebCodecs encoder accepts for the container at this size. */
@@ -261,17 +276,13 @@ export async function exportAnimation(scene: Scene, run: AnimationRun): Promise<
   setNow(0);
   try {
     const firstMoving = run.movingAt(times[0]!);
-    const cruiseZoom = follow ? followZoomOf(scene, layout, times, run.movingAt) : 0;
-    const cameraAt = (i: number, moving: FeatureCollection) =>
-      follow
-        ? followCamera(
-            layout.camera,
-            mainTrain(moving),
-            times.length > 1 ? i / (times.length - 1) : 0,
-            cruiseZoom,
-            layout.area,
-          )
-        : layout.camera;
+    const zooms = follow ? followZoomsOf(scene, layout, times, run.movingAt) : null;
+    const cameraAt = (i: number, moving: FeatureCollection) => {
+      if (!zooms) return layout.camera;
+      const k = times.length > 1 ? i / (times.length - 1) : 0;
+      const endZoom = k < 0.5 ? zooms.start : zooms.end;
+      return followCamera(layout.camera, mainTrain(moving), k, zooms.cruise, layout.area, endZoom);
+    };
     exportMap = await createExportMap({
       raster: scene.raster,
       camera: cameraAt(0, firstMoving),

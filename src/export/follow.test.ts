@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LineString, Position } from 'geojson';
-import { FOLLOW, followCamera, followZoom } from './follow';
-import { layoutExport } from './layout';
+import fc from 'fast-check';
+import { closeZoom, FOLLOW, followCamera, followZoom } from './follow';
+import { layoutExport, type Rect } from './layout';
 import { PRESETS, cssLayoutFor } from './presets';
 import { approximateMeasure } from './text-fit';
 import { mercatorWorld, projector } from './view';
@@ -49,12 +50,19 @@ function followLayout(width: number, height: number) {
   );
 }
 
+/** Within `FOLLOW.marginPx` of the panel `a`: the line keeps that far from every panel. */
+const nearPanel = (a: Rect, x: number, y: number) => {
+  const m = FOLLOW.marginPx - 1e-6;
+  return x > a.x - m && x < a.x + a.w + m && y > a.y - m && y < a.y + a.h + m;
+};
+
 describe('followCamera and followZoom', () => {
   for (const id of ['16:9', '1:1', '9:16'] as const) {
-    it(`in the ${id} preset the train is at the map area's centre and the line near it inside the area`, () => {
+    it(`in the ${id} preset the train is at the map area's centre and, in every frame the line near it is inside the area and under no panel`, () => {
       const preset = PRESETS[id];
       const layout = followLayout(preset.width, preset.height);
-      const cruise = followZoom(layout.camera, layout.area, lines, trains);
+      const panels = layout.panels.filter((p) => !p.banded).map((p) => p.rect);
+      const cruise = followZoom(layout.camera, layout.area, lines, trains, { panels });
       expect(cruise).toBeLessThanOrEqual(layout.camera.zoom + FOLLOW.maxZoomIn);
       expect(cruise).toBeGreaterThan(layout.camera.zoom);
       const a = layout.area;
@@ -64,20 +72,36 @@ describe('followCamera and followZoom', () => {
       const r =
         FOLLOW.nearShare *
         Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
-      for (const train of trains) {
-        const cam = followCamera(layout.camera, train, 0.5, cruise, a);
-        const p = projector(cam);
-        const [x, y] = p(train[0], train[1]);
-        expect(x).toBeCloseTo(a.x + a.w / 2, 3);
-        expect(y).toBeCloseTo(a.y + a.h / 2, 3);
-        const [tx, ty] = mercatorWorld(train[0], train[1]);
-        const near = all.filter((c, i) => Math.hypot(pts[i]![0] - tx, pts[i]![1] - ty) <= r);
-        expect(near.length).toBeGreaterThan(1);
-        const outside = near
-          .map((c) => p(c[0]!, c[1]!))
-          .filter(([vx, vy]) => vx < a.x || vx > a.x + a.w || vy < a.y || vy > a.y + a.h);
-        expect(outside).toEqual([]);
-      }
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: trains.length - 1 }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          (i, k) => {
+            const train = trains[i]!;
+            const end = closeZoom(layout.camera, a, lines, [train], cruise, panels);
+            expect(end).toBeGreaterThanOrEqual(cruise);
+            const cam = followCamera(layout.camera, train, k, cruise, a, end);
+            const p = projector(cam);
+            const [x, y] = p(train[0], train[1]);
+            expect(x).toBeCloseTo(a.x + a.w / 2, 3);
+            expect(y).toBeCloseTo(a.y + a.h / 2, 3);
+            // near: the radius at the cruise zoom; closing in, that radius shrunk as much as the
+            // closest zoom closes in
+            const near = cam.zoom > cruise + 1e-9 ? r / 2 ** FOLLOW.closeIn : r;
+            const [tx, ty] = mercatorWorld(train[0], train[1]);
+            const shown = all
+              .filter((_, j) => Math.hypot(pts[j]![0] - tx, pts[j]![1] - ty) <= near)
+              .map((c) => p(c[0]!, c[1]!));
+            const outside = shown.filter(
+              ([vx, vy]) => vx < a.x || vx > a.x + a.w || vy < a.y || vy > a.y + a.h,
+            );
+            expect(outside).toEqual([]);
+            const covered = shown.filter(([vx, vy]) => panels.some((q) => nearPanel(q, vx, vy)));
+            expect(covered).toEqual([]);
+          },
+        ),
+        { numRuns: 200 },
+      );
     });
   }
 

@@ -23,47 +23,114 @@ const ease = (x: number) => {
 };
 
 /**
+ * How far (a multiple of `u`, screen px per world unit) a point `u` away from the train can move
+ * out from the centre `c` before it leaves `area` (less `FOLLOW.marginPx`) or reaches one of the
+ * `panels` (grown by the margin).
+ */
+function reachAlong(c: [number, number], u: [number, number], area: Rect, panels: Rect[]): number {
+  const m = FOLLOW.marginPx;
+  let k = Infinity;
+  if (u[0]) k = Math.min(k, (area.w / 2 - m) / Math.abs(u[0]));
+  if (u[1]) k = Math.min(k, (area.h / 2 - m) / Math.abs(u[1]));
+  for (const p of panels) {
+    // where the ray c + k·u enters and leaves the panel's box, per axis (slab method)
+    let enter = 0;
+    let leave = Infinity;
+    for (const [o, d, lo, hi] of [
+      [c[0], u[0], p.x - m, p.x + p.w + m],
+      [c[1], u[1], p.y - m, p.y + p.h + m],
+    ] as const) {
+      if (d === 0) {
+        if (o < lo || o > hi) leave = -1;
+        continue;
+      }
+      const [a, b] = [(lo - o) / d, (hi - o) / d].sort((x, y) => x - y) as [number, number];
+      enter = Math.max(enter, a);
+      leave = Math.min(leave, b);
+    }
+    if (enter <= leave) k = Math.min(k, enter);
+  }
+  return k;
+}
+
+/** What `followZoom` keeps in view, and how close it may go. */
+export interface FollowFit {
+  /** Panels floating over the map, CSS px. */
+  panels?: Rect[];
+  /** The near radius as a share of the route's larger extent (default `FOLLOW.nearShare`). */
+  nearShare?: number;
+  /** The closest zoom (default the overview's plus `FOLLOW.maxZoomIn`). */
+  maxZoom?: number;
+}
+
+/**
  * The follow camera's zoom between departure and arrival: as close as `overview.zoom +
  * FOLLOW.maxZoomIn`, but no closer than keeps, for every train position, each vertex of `lines`
- * within the near radius of the train inside `area` with the train at the area's centre. One zoom
- * for the whole clip, so the map does not pump in and out. North-up offsets (the follow camera
- * keeps the overview's bearing; a rotated map is fitted by the larger of the two offsets).
+ * within the near radius of the train inside `area`, with the train at the area's centre, and
+ * out from under the `panels` floating over the map. One zoom for the whole clip, so the map
+ * does not pump in and out. Whatever is clear at a zoom stays clear at any wider one (points move
+ * towards the centre). North-up offsets (the follow camera keeps the overview's bearing; a
+ * rotated map is fitted by the larger of the two offsets, without the panels).
  */
 export function followZoom(
   overview: Camera,
   area: Rect,
   lines: Position[][],
   trains: [number, number][],
+  fit: FollowFit = {},
 ): number {
-  const cap = overview.zoom + FOLLOW.maxZoomIn;
+  const cap = fit.maxZoom ?? overview.zoom + FOLLOW.maxZoomIn;
+  const panels = fit.panels ?? [];
   const pts = lines.flat().map((c) => mercatorWorld(c[0]!, c[1]!));
   if (!pts.length || !trains.length) return cap;
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
   const extent = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
-  const r = FOLLOW.nearShare * extent;
-  const halfW = Math.max(1, area.w / 2 - FOLLOW.marginPx);
-  const halfH = Math.max(1, area.h / 2 - FOLLOW.marginPx);
+  const r = (fit.nearShare ?? FOLLOW.nearShare) * extent;
   const rotated = overview.bearingDeg % 360 !== 0;
-  let zoom = cap;
+  const c: [number, number] = [area.x + area.w / 2, area.y + area.h / 2];
+  let scale = 2 ** cap;
   for (const t of trains) {
     const [tx, ty] = mercatorWorld(t[0], t[1]);
     for (const [x, y] of pts) {
-      const dx = Math.abs(x - tx);
-      const dy = Math.abs(y - ty);
-      if (Math.hypot(dx, dy) > r) continue;
-      const wx = rotated ? Math.max(dx, dy) : dx;
-      const wy = rotated ? Math.max(dx, dy) : dy;
-      if (wx > 0) zoom = Math.min(zoom, Math.log2(halfW / wx));
-      if (wy > 0) zoom = Math.min(zoom, Math.log2(halfH / wy));
+      if (Math.hypot(x - tx, y - ty) > r) continue;
+      if (rotated) {
+        const d = Math.max(Math.abs(x - tx), Math.abs(y - ty));
+        if (d > 0) scale = Math.min(scale, reachAlong(c, [d, d], area, []));
+      } else if (x !== tx || y !== ty) {
+        scale = Math.min(scale, reachAlong(c, [x - tx, y - ty], area, panels));
+      }
     }
   }
-  return zoom;
+  return Math.log2(scale);
+}
+
+/**
+ * The zoom the follow camera closes in to at departure or arrival, the train passing `trains`
+ * meanwhile: `FOLLOW.closeIn` levels above the cruise zoom, or less, so the line within the near
+ * radius shrunk by as much stays in the area and under no panel (never wider than the cruise
+ * zoom, so at every zoom of the ease that line stays clear).
+ */
+export function closeZoom(
+  overview: Camera,
+  area: Rect,
+  lines: Position[][],
+  trains: [number, number][],
+  cruiseZoom: number,
+  panels: Rect[] = [],
+): number {
+  const zoom = followZoom(overview, area, lines, trains, {
+    panels,
+    nearShare: FOLLOW.nearShare / 2 ** FOLLOW.closeIn,
+    maxZoom: cruiseZoom + FOLLOW.closeIn,
+  });
+  return Math.max(cruiseZoom, zoom);
 }
 
 /**
  * The follow camera of frame progress `k` (0..1): the train at the centre of the map `area`, at
- * `cruiseZoom` between departure and arrival and `FOLLOW.closeIn` levels closer at both ends.
+ * `cruiseZoom` between departure and arrival, eased to `endZoom` (`closeZoom`; by default
+ * `FOLLOW.closeIn` levels closer) at both ends.
  */
 export function followCamera(
   overview: Camera,
@@ -71,11 +138,12 @@ export function followCamera(
   k: number,
   cruiseZoom: number,
   area: Rect,
+  endZoom = cruiseZoom + FOLLOW.closeIn,
 ): Camera {
   if (!train) return overview;
   const e = FOLLOW.easeShare;
   const near = Math.min(ease(1 - k / e) + ease((k - (1 - e)) / e), 1);
-  const zoom = cruiseZoom + FOLLOW.closeIn * near;
+  const zoom = cruiseZoom + (endZoom - cruiseZoom) * near;
   // the map's centre sits off the area's centre by the panels' bands: shift so the train is there
   const k2 = 2 ** zoom;
   const ox = (area.x + area.w / 2 - overview.cssWidth / 2) / k2;
