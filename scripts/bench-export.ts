@@ -2,7 +2,7 @@
  * Export benchmarks (not tests): seconds per 1080p and 4K PNG, a 12,000 × 8,000 PNG drawn in tiles
  * (beyond headless Chromium's 8192 px GPU limit), and frames per second of video and GIF export,
  * measured in headless Chromium against the built app.
- *   npx tsx scripts/bench-export.ts [--runs N]
+ *   npx tsx scripts/bench-export.ts [--runs N] [--only TEXT]   (--only: the rows whose name has TEXT)
  * Prints a table; `npm run bench` calls it. Requires dist/ (npm run build).
  */
 import { execFileSync } from 'node:child_process';
@@ -62,7 +62,7 @@ interface ResultRow {
  * Runs each case and prints median seconds (and frames per second for animations); with `json`,
  * prints the rows as one JSON array on the last line instead, for `npm run bench`.
  */
-export async function benchExport(runs = 1, json = false): Promise<void> {
+export async function benchExport(runs = 1, json = false, only = ''): Promise<void> {
   const root = resolve(import.meta.dirname, '..');
   if (!existsSync(join(root, 'dist', 'index.html'))) {
     throw new Error('dist/ is missing: run `npm run build` first');
@@ -95,35 +95,30 @@ export async function benchExport(runs = 1, json = false): Promise<void> {
     });
     const rows: string[][] = [];
     const results: ResultRow[] = [];
-    for (const c of CASES) {
+    for (const c of CASES.filter((c) => c.name.includes(only))) {
+      // the export and its bare baseline take turns, so a change in the machine's load between
+      // runs weighs on both sides of the ratio alike
       const times: number[] = [];
+      const bareTimes: number[] = [];
       let bytes = 0;
       for (let i = 0; i < runs; i++) {
         const started = performance.now();
         const r = await page.evaluate((o) => window.journeyMapExport!(o), c.options);
         times.push((performance.now() - started) / 1000);
         bytes = Math.round((r.bytesBase64.length * 3) / 4);
+        if (!c.bare) continue;
+        const o = { width: c.options.width!, height: c.options.height!, frames: c.frames ?? 1 };
+        bareTimes.push(
+          (await barePage.evaluate(
+            (x) =>
+              (window as unknown as { bareExport: (o: typeof x) => Promise<number> }).bareExport(x),
+            o,
+          )) / 1000,
+        );
       }
-      times.sort((a, b) => a - b);
-      const s = times[Math.floor(times.length / 2)]!;
-      let bareS: number | undefined;
-      if (c.bare) {
-        const bareTimes: number[] = [];
-        for (let i = 0; i < runs; i++) {
-          const o = { width: c.options.width!, height: c.options.height!, frames: c.frames ?? 1 };
-          bareTimes.push(
-            (await barePage.evaluate(
-              (x) =>
-                (window as unknown as { bareExport: (o: typeof x) => Promise<number> }).bareExport(
-                  x,
-                ),
-              o,
-            )) / 1000,
-          );
-        }
-        bareTimes.sort((a, b) => a - b);
-        bareS = bareTimes[Math.floor(bareTimes.length / 2)]!;
-      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+      const s = median(times);
+      const bareS = c.bare ? median(bareTimes) : undefined;
       const r2 = (x: number) => Math.round(x * 100) / 100;
       results.push({
         name: `export ${c.name}${bareS !== undefined && !c.frames ? ' vs bare MapLibre render + PNG' : ''}`,
@@ -171,10 +166,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const at = process.argv.indexOf('--runs');
   const runs = at > 0 ? Number(process.argv[at + 1]) : 1;
   if (!Number.isInteger(runs) || runs < 1) {
-    console.error('usage: tsx scripts/bench-export.ts [--runs N]');
+    console.error('usage: tsx scripts/bench-export.ts [--runs N] [--only TEXT]');
     process.exit(2);
   }
-  await benchExport(runs, process.argv.includes('--json')).catch((e: unknown) => {
+  const only = process.argv.indexOf('--only');
+  await benchExport(
+    runs,
+    process.argv.includes('--json'),
+    only > 0 ? (process.argv[only + 1] ?? '') : '',
+  ).catch((e: unknown) => {
     console.error(`bench failed: ${e instanceof Error ? e.message : String(e)}`);
     process.exitCode = 1;
   });

@@ -172,7 +172,7 @@ function basemapLabelText(map: MapLibreMap): string {
 export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
   throwIfAborted(opts.signal);
   opts.onProgress?.(0, 'fonts');
-  if (opts.basemapOnly) return openExportMap(opts);
+  if (opts.basemapOnly) return settled(await openExportMap(opts), opts);
   await loadLabelFonts(labelText(opts.route, opts.moving));
   throwIfAborted(opts.signal);
   // a face the drawing asked for may still be loading: wait for it, then draw again (at most twice)
@@ -186,17 +186,38 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
       m.remove();
       throw e;
     }
-    if (loadedFaces() === before || attempt === 2) return m;
+    if (loadedFaces() === before || attempt === 2) return settled(m, opts);
     m.remove();
     throwIfAborted(opts.signal);
+  }
+}
+
+/**
+ * The map drawn once more with its labels placed afresh ({@link placeAfresh}), now that every
+ * tile and font is in, at exactly the asked size; removed if that fails. Only the map that is
+ * kept is drawn twice (a map drawn again for a font is dropped after one drawing).
+ */
+async function settled(m: ExportMap, opts: RenderOptions): Promise<ExportMap> {
+  try {
+    placeAfresh(m.map);
+    await m.draw(opts.moving);
+    const { raster } = opts;
+    assertExactSize(
+      m.map,
+      Math.round(raster.cssWidth * raster.pixelRatio),
+      Math.round(raster.cssHeight * raster.pixelRatio),
+    );
+    opts.onProgress?.(0.8, 'map');
+    return m;
+  } catch (e) {
+    m.remove();
+    throw e;
   }
 }
 
 /** The map of {@link createExportMap}, drawn once with the fonts loaded at the time. */
 async function openExportMap(opts: RenderOptions): Promise<ExportMap> {
   const { signal, camera, raster: layout } = opts;
-  const width = Math.round(layout.cssWidth * layout.pixelRatio);
-  const height = Math.round(layout.cssHeight * layout.pixelRatio);
   const timeoutMs = opts.timeoutMs ?? 180_000;
   const theme = themeOf(opts.theme);
 
@@ -226,11 +247,12 @@ async function openExportMap(opts: RenderOptions): Promise<ExportMap> {
       bearing: camera.bearingDeg,
       pixelRatio: layout.pixelRatio,
       maxCanvasSize: [16384, 16384],
-      // multisampling only where pixels are coarse: from 2 device px per CSS px the map is
-      // already drawn supersampled, and MSAA made a 4K PNG 3× slower in SwiftShader (bench)
+      // no multisampling: MapLibre smooths its own edges in its shaders (a 1080p PNG with MSAA
+      // differed from one without in 1 pixel), and MSAA made a 1080p PNG 1.6× and a 4K PNG 3×
+      // slower in SwiftShader (bench)
       canvasContextAttributes: {
         preserveDrawingBuffer: true,
-        antialias: layout.pixelRatio < 2,
+        antialias: false,
         alpha: true,
       },
       interactive: false,
@@ -288,10 +310,6 @@ async function openExportMap(opts: RenderOptions): Promise<ExportMap> {
     };
     opts.onProgress?.(0.3, 'map');
     await draw(opts.moving);
-    placeAfresh(map);
-    await draw(opts.moving);
-    assertExactSize(map, width, height);
-    opts.onProgress?.(0.8, 'map');
     return {
       map,
       canvas: map.getCanvas(),
@@ -340,35 +358,61 @@ export function assertNotBlank(source: CanvasImageSource): void {
   if (colours.size < 3) throw new Error('the map rendered blank; nothing was exported');
 }
 
-let measuredLimit: TileLimit | undefined;
+let measuredSide: number | undefined;
+let measuredArea: number | undefined;
+
+/**
+ * A drawing buffer every browser we draw in grants whole (2²⁴ px, 4096²; Chromium's cap is
+ * 2²⁵): an export no larger is not probed for the cap, and {@link assertExactSize} still fails
+ * loudly if a browser drew it smaller.
+ */
+const GRANTED_AREA_PX = 2 ** 24;
 
 /**
  * What the GPU draws in one pass: the side is the smallest of WebGL's maximum texture size,
  * renderbuffer size and viewport (8192 in headless Chromium's SwiftShader, 16384 on most desktop
- * GPUs); the area is the largest drawing buffer the browser grants for a square canvas of that
- * side (Chromium scales larger ones down to 2²⁵ px). Read once, from a throwaway context.
+ * GPUs), read from a 1 × 1 context; the area is the largest drawing buffer the browser grants for
+ * a square canvas of that side (Chromium scales larger ones down to 2²⁵ px), probed only for an
+ * export of more than {@link GRANTED_AREA_PX} (`wantedPx`): allocating and dropping that canvas
+ * cost 14 s of a 1080p PNG's 35 s under SwiftShader (scripts/profile-export.ts). Each is read
+ * once, from a throwaway context.
  */
-export function gpuLimit(): TileLimit {
-  if (measuredLimit) return measuredLimit;
-  const canvas = document.createElement('canvas');
-  const probe = { antialias: false, depth: false, stencil: false };
-  const gl =
-    (canvas.getContext('webgl2', probe) as WebGL2RenderingContext | null) ??
-    (canvas.getContext('webgl', probe) as WebGLRenderingContext | null);
-  if (!gl) throw new Error('this browser has no WebGL: the map cannot be drawn');
-  const viewport = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
-  const sidePx = Math.min(
-    gl.getParameter(gl.MAX_TEXTURE_SIZE) as number,
-    gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number,
-    viewport[0]!,
-    viewport[1]!,
-  );
-  canvas.width = sidePx;
-  canvas.height = sidePx;
-  const areaPx = gl.drawingBufferWidth * gl.drawingBufferHeight;
-  gl.getExtension('WEBGL_lose_context')?.loseContext();
-  measuredLimit = { sidePx, areaPx };
-  return measuredLimit;
+export function gpuLimit(wantedPx = Infinity): TileLimit {
+  // a 1 × 1 context, resized for the area probe as MapLibre resizes its canvas (a context created
+  // at 8192² reported the whole area, which a map canvas of 6000 × 8000 was then refused)
+  const probe = () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 1;
+    canvas.height = 1;
+    const attrs = { antialias: false, depth: false, stencil: false };
+    const gl =
+      (canvas.getContext('webgl2', attrs) as WebGL2RenderingContext | null) ??
+      (canvas.getContext('webgl', attrs) as WebGLRenderingContext | null);
+    if (!gl) throw new Error('this browser has no WebGL: the map cannot be drawn');
+    return { canvas, gl };
+  };
+  if (measuredSide === undefined) {
+    const { gl } = probe();
+    const viewport = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
+    measuredSide = Math.min(
+      gl.getParameter(gl.MAX_TEXTURE_SIZE) as number,
+      gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number,
+      viewport[0]!,
+      viewport[1]!,
+    );
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+  }
+  const sidePx = measuredSide;
+  const granted = Math.min(GRANTED_AREA_PX, sidePx ** 2);
+  if (wantedPx <= granted) return { sidePx, areaPx: granted };
+  if (measuredArea === undefined) {
+    const { canvas, gl } = probe();
+    canvas.width = sidePx;
+    canvas.height = sidePx;
+    measuredArea = gl.drawingBufferWidth * gl.drawingBufferHeight;
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+  }
+  return { sidePx, areaPx: measuredArea };
 }
 
 /**
@@ -469,7 +513,7 @@ export async function renderMapCanvas(
   const { raster } = opts;
   const width = Math.round(raster.cssWidth * raster.pixelRatio);
   const height = Math.round(raster.cssHeight * raster.pixelRatio);
-  const gpu = gpuLimit();
+  const gpu = gpuLimit(width * height);
   const sidePx = Math.min(opts.tileLimitPx ?? Infinity, gpu.sidePx);
   const limit = { sidePx, areaPx: Math.min(gpu.areaPx, sidePx ** 2) };
   const { tiles } = tileGrid(raster, width, height, limit);
