@@ -107,9 +107,9 @@ describe('exports laid out for publication', () => {
     console.log(`SVG vs PNG: ${(share * 100).toFixed(2)} % of pixels differ (threshold 0.2)`);
     // the map is drawn by two engines from the same rendered features and placed labels: WebGL
     // tiles and signed-distance-field glyphs against vector paths and font outlines, so every
-    // label's and line's edges differ by some pixels (2.45 % measured with all text drawn; a label
-    // on one line where the PNG broke it, or a missing label, adds about 0.1 % each)
-    expect(share).toBeLessThan(0.03);
+    // label's and line's edges differ by some pixels (2.44–2.68 % measured with all text drawn; a
+    // label on one line where the PNG broke it, or a missing label, adds about 0.1 % each)
+    expect(share).toBeLessThan(0.035);
   });
 
   it('a locator inset shows the route’s region on land and sea, in the PNG and the SVG', async () => {
