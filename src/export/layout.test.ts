@@ -186,6 +186,26 @@ describe('layoutExport', () => {
     expect(covered).toEqual([]);
   });
 
+  it('layoutExport of the Hanoi route at 16:9 wraps a long caption rather than giving it a column beside the map', () => {
+    const input = inputFor('pyongyang-dongdang-2019', 1280, 720, {
+      caption:
+        'Sat 23 Feb 17:00 Pyongyang (UTC+9) · km 0 · Reconstructed timeline through the reference events',
+      verdict: [],
+    });
+    const layout = layoutExport(input, approximateMeasure);
+    // the map keeps the frame's whole width; the caption floats over it, wrapped, clear of the route
+    expect(layout.area.w).toBe(1280);
+    expect(layout.band).toBeNull();
+    expect(layout.caption!.lines.length).toBeGreaterThan(2);
+    expect(layout.caption!.lines.join(' ')).toBe(input.caption);
+    const { rect: r, banded } = layout.panels.find((p) => p.id === 'caption')!;
+    expect(banded).toBe(false);
+    const under = routePixels(input, layout).filter(
+      ([x, y]) => x > r.x && x < r.x + r.w && y > r.y && y < r.y + r.h,
+    );
+    expect(under).toEqual([]);
+  });
+
   it('layoutExport of a zoomed-in view keeps its zoom: stations outside it push no edge', () => {
     // the live map at zoom 9 over Dandong and the bridge, exported as "what the map shows"
     const view = {

@@ -133,6 +133,8 @@ export class LayoutError extends Error {}
 
 type Side = 'right' | 'left' | 'bottom' | 'top';
 const SIDES: Side[] = ['right', 'bottom', 'left', 'top'];
+/** Zoom levels within which two bands count as keeping the route equally large. */
+const ZOOM_TIE = 0.05;
 
 /** Decoration scale of a `width` × `height` CSS px layout. */
 export function decorationScale(width: number, height: number): number {
@@ -444,25 +446,22 @@ export function layoutExport(input: LayoutInput, measure: Measure): Layout {
       prefer: ['tl', 'tr', 'bl', 'br'],
     });
   }
-  const caption = input.caption.trim()
-    ? fitText(
-        input.caption,
-        Math.min(W, 720 * s) - 2 * m - 2 * pad,
-        SIZES.captionPx * s,
-        12 * s,
-        2,
-        true,
-        measure,
-      )
-    : null;
-  if (caption) {
-    sizes.push({
-      id: 'caption',
-      w: caption.width + 2 * pad,
-      h: textHeight(caption) + 2 * pad * 0.8,
-      prefer: ['bl', 'tl', 'bc', 'br'],
-    });
-  }
+  const captionIn = (maxW: number, maxLines: number) =>
+    input.caption.trim()
+      ? fitText(input.caption, maxW, SIZES.captionPx * s, 12 * s, maxLines, true, measure)
+      : null;
+  const captionSize = (c: FittedText): PanelSize => ({
+    id: 'caption',
+    w: c.width + 2 * pad,
+    h: textHeight(c) + 2 * pad * 0.8,
+    prefer: ['bl', 'tl', 'bc', 'br'],
+  });
+  const caption = captionIn(Math.min(W, 720 * s) - 2 * m - 2 * pad, 2);
+  // in a column beside the map the caption wraps to the other panels' width instead of widening
+  // the column to its one long line
+  const captionNarrow = caption && (captionIn(panelMaxW - 2 * pad, 4) ?? caption);
+  if (caption) sizes.push(captionSize(caption));
+  const inColumn = (side: Side | null) => side === 'left' || side === 'right';
   sizes.push({
     id: 'scale',
     w: SIZES.scaleMaxPx * s + SIZES.northD * s + 3 * gap,
@@ -476,33 +475,50 @@ export function layoutExport(input: LayoutInput, measure: Measure): Layout {
   for (let round = 0; round <= sizes.length; round++) {
     const inBand = sizes.filter((p) => banded.has(p.id));
     const options = (inBand.length ? SIDES : [null]).map((side) => {
-      const band = side ? bandLayout(side, inBand, frame, gap, m) : null;
+      const panels = inBand.map((p) =>
+        p.id === 'caption' && captionNarrow && inColumn(side) ? captionSize(captionNarrow) : p,
+      );
+      const band = side ? bandLayout(side, panels, frame, gap, m) : null;
       const area = areaBeside(frame, band?.rect ?? null, side);
       const fitted = fitInto(input, world, area, W, H, s, measure);
       return { side, band, area, ...fitted };
     });
-    const best = options.reduce((a, b) => (b.camera.zoom > a.camera.zoom + 1e-9 ? b : a));
+    // the side that keeps the route largest; of sides within a hair of that, the one leaving the
+    // map most room (a tall route loses nothing to a column, yet a row keeps the map wide)
+    const top = Math.max(...options.map((o) => o.camera.zoom));
+    const best = options
+      .filter((o) => o.camera.zoom >= top - ZOOM_TIE)
+      .reduce((a, b) => (b.area.w * b.area.h > a.area.w * a.area.h + 1e-9 ? b : a));
     const floating = sizes.filter((p) => !banded.has(p.id));
     const taken: Rect[] = [];
     const placed: PlacedPanel[] = [...(best.band?.placed ?? [])];
     const failed: PanelId[] = [];
     // largest first: they have the fewest places to go
+    // the caption floats in its long shape, or wrapped to the panels' width where that fits
+    let narrowCaption = false;
     for (const p of [...floating].sort((a, b) => b.w * b.h - a.w * a.h)) {
-      let choice: { rect: Rect; score: number } | null = null;
-      for (const a of ANCHORS) {
-        const rect = anchored(a, p.w, p.h, best.area, m);
-        if (rect.w > best.area.w - 2 * m || rect.h > best.area.h - 2 * m) continue;
-        if (taken.some((t) => intersects(grow(t, gap), rect))) continue;
-        const clear = clearanceOf(rect, best.projected);
-        if (clear < SIZES.clearance * s) continue;
-        const rank = p.prefer.indexOf(a);
-        const score = Math.min(clear, 60 * s) - (rank < 0 ? 40 : rank * 6) * s;
-        if (!choice || score > choice.score) choice = { rect, score };
+      let choice: { rect: Rect; score: number; narrow: boolean } | null = null;
+      const shapes =
+        p.id === 'caption' && captionNarrow && captionNarrow !== caption
+          ? [p, captionSize(captionNarrow)]
+          : [p];
+      for (const [k, shape] of shapes.entries()) {
+        for (const a of ANCHORS) {
+          const rect = anchored(a, shape.w, shape.h, best.area, m);
+          if (rect.w > best.area.w - 2 * m || rect.h > best.area.h - 2 * m) continue;
+          if (taken.some((t) => intersects(grow(t, gap), rect))) continue;
+          const clear = clearanceOf(rect, best.projected);
+          if (clear < SIZES.clearance * s) continue;
+          const rank = p.prefer.indexOf(a);
+          const score = Math.min(clear, 60 * s) - (rank < 0 ? 40 : rank * 6) * s - k * 10 * s;
+          if (!choice || score > choice.score) choice = { rect, score, narrow: k > 0 };
+        }
       }
       if (!choice) failed.push(p.id);
       else {
         taken.push(choice.rect);
         placed.push({ id: p.id, rect: choice.rect, banded: false });
+        if (p.id === 'caption') narrowCaption = choice.narrow;
       }
     }
     if (!failed.length) {
@@ -518,7 +534,8 @@ export function layoutExport(input: LayoutInput, measure: Measure): Layout {
         panels: placed,
         legend,
         verdict,
-        caption,
+        caption:
+          narrowCaption || (banded.has('caption') && inColumn(best.side)) ? captionNarrow : caption,
         locator: locatorIn(placed, input.view, s),
         keepClear: best.projected.labels,
       };

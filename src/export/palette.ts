@@ -16,7 +16,8 @@ export function paletteFor(theme: ThemeName, transparent = false): DecorationPal
   const t = themeOf(theme);
   return {
     paper: transparent ? 'rgba(0, 0, 0, 0)' : t.card,
-    card: withAlpha(t.card, 0.92),
+    // nearly opaque: at 0.92 the dark theme's light basemap labels showed through its cards
+    card: withAlpha(t.card, 0.97),
     ink: t.cardText,
     muted: t.cardMuted,
     accent: t.KP,
