@@ -20,13 +20,15 @@ interface LocatorRun {
 
 /**
  * The locator inset's map, drawn by MapLibre from the same style (and theme) as the main map:
- * the basemap's shapes only, at a whole pixel ratio; null when the layout has no locator.
+ * the basemap's shapes only, at a whole pixel ratio; null when the layout has no locator. With
+ * `placeOnly` it is loaded but not drawn (the SVG reads its features).
  */
 async function locatorMap(
   scene: Scene,
   layout: Layout,
   pixelRatio: number,
   run: LocatorRun,
+  placeOnly = false,
 ): Promise<ExportMap | null> {
   const loc = layout.locator;
   if (!loc || !scene.decorations) return null;
@@ -39,6 +41,7 @@ async function locatorMap(
     showVariants: false,
     theme: scene.theme,
     basemapOnly: true,
+    placeOnly,
     ...(run.baseUrl ? { baseUrl: run.baseUrl } : {}),
     ...(run.signal ? { signal: run.signal } : {}),
   });
@@ -83,7 +86,7 @@ export async function locatorPainter(
  */
 export async function locatorSvg(scene: Scene, layout: Layout, run: LocatorRun): Promise<string> {
   const loc = layout.locator;
-  const m = await locatorMap(scene, layout, 1, run);
+  const m = await locatorMap(scene, layout, 1, run, true);
   if (!m || !loc) return '';
   const { x, y, w, h } = loc.map;
   let shapes: string;

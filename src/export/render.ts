@@ -27,6 +27,11 @@ export interface RenderOptions {
   theme: ThemeName;
   /** The basemap's shapes alone: no labels, town dots, route or trains (the locator inset's map). */
   basemapOnly?: boolean;
+  /**
+   * Place the labels but leave the map undrawn until its next frame: for a reader of the placed
+   * features (the SVG) or a caller that draws it moved (the tiles of a map beyond the GPU's limit).
+   */
+  placeOnly?: boolean;
   /** Leave the background (sea) transparent. */
   transparent?: boolean;
   /** Where the app is served from (basemap and fonts are relative to it); `document.baseURI`. */
@@ -163,11 +168,17 @@ function basemapLabelText(map: MapLibreMap): string {
  * the app's style, the route and the trains at the given moment, fitted to the view, and resolves
  * once it is fully drawn. The caller must call `remove()`.
  *
+ * The map draws nothing while its tiles load ({@link holdDrawing}): once every tile and font is
+ * in, its labels are placed afresh ({@link placeAfresh}) and it draws one frame. Under SwiftShader
+ * each frame is a whole raster of the canvas (a 1080p map drew 10–15 frames while its tiles came
+ * in, and one more to place its labels afresh), so the export draws once where MapLibre alone
+ * draws a frame per tile arrival.
+ *
  * MapLibre draws each glyph once with the page's fonts and keeps it; a basemap label whose font
  * subset had not loaded yet is drawn in a fallback font (and packs the glyph atlas differently),
  * so the first export of a region would differ from the next. The basemap's label texts are known
- * only once its tiles have loaded: their fonts are loaded then (and any the drawing started), and
- * if that loaded any face, the map is drawn again with every font in place.
+ * only once its tiles have loaded: their fonts are loaded then (and any the loading started), and
+ * if that loaded any face, the map is made again with every font in place.
  */
 export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
   throwIfAborted(opts.signal);
@@ -175,48 +186,81 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
   if (opts.basemapOnly) return settled(await openExportMap(opts), opts);
   await loadLabelFonts(labelText(opts.route, opts.moving));
   throwIfAborted(opts.signal);
-  // a face the drawing asked for may still be loading: wait for it, then draw again (at most twice)
+  // a face the tiles asked for may still be loading: wait for it, then make the map again (at
+  // most twice)
   for (let attempt = 0; ; attempt++) {
     const before = loadedFaces();
     const m = await openExportMap(opts);
     try {
-      await loadLabelFonts(basemapLabelText(m.map));
+      await loadLabelFonts(basemapLabelText(m.exportMap.map));
       await document.fonts.ready;
     } catch (e) {
-      m.remove();
+      m.exportMap.remove();
       throw e;
     }
     if (loadedFaces() === before || attempt === 2) return settled(m, opts);
-    m.remove();
+    m.exportMap.remove();
     throwIfAborted(opts.signal);
   }
 }
 
 /**
- * The map drawn once more with its labels placed afresh ({@link placeAfresh}), now that every
- * tile and font is in, at exactly the asked size; removed if that fails. Only the map that is
- * kept is drawn twice (a map drawn again for a font is dropped after one drawing).
+ * The loaded map's labels placed afresh ({@link placeAfresh}), now that every tile and font is
+ * in, and its first frame drawn (unless `placeOnly`), at exactly the asked size; removed if that
+ * fails.
  */
-async function settled(m: ExportMap, opts: RenderOptions): Promise<ExportMap> {
+async function settled(m: OpenedMap, opts: RenderOptions): Promise<ExportMap> {
+  const { exportMap } = m;
   try {
-    placeAfresh(m.map);
-    await m.draw(opts.moving);
+    placeAfresh(exportMap.map);
+    if (!opts.placeOnly) m.release();
+    await m.frame();
+    m.release();
     const { raster } = opts;
     assertExactSize(
-      m.map,
+      exportMap.map,
       Math.round(raster.cssWidth * raster.pixelRatio),
       Math.round(raster.cssHeight * raster.pixelRatio),
     );
     opts.onProgress?.(0.8, 'map');
-    return m;
+    return exportMap;
   } catch (e) {
-    m.remove();
+    exportMap.remove();
     throw e;
   }
 }
 
-/** The map of {@link createExportMap}, drawn once with the fonts loaded at the time. */
-async function openExportMap(opts: RenderOptions): Promise<ExportMap> {
+/**
+ * Holds MapLibre's drawing: its frames still load tiles and place labels, but draw nothing until
+ * the returned function is called. MapLibre has no public switch: its painter's `render`
+ * (MapLibre 5–6) is replaced, and its absence fails loudly.
+ */
+function holdDrawing(map: MapLibreMap): () => void {
+  const painter = (map as unknown as { painter?: { render?: unknown } }).painter;
+  if (!painter || typeof painter.render !== 'function') {
+    throw new Error('this MapLibre version cannot hold its drawing; exports would be slow');
+  }
+  const render = painter.render;
+  painter.render = () => {};
+  return () => {
+    painter.render = render;
+  };
+}
+
+/** A map of {@link openExportMap}: loaded, not drawn yet. */
+interface OpenedMap {
+  exportMap: ExportMap;
+  /** Lets the map draw (from its next frame on). */
+  release: () => void;
+  /** Runs one frame and resolves once the map is idle and the GPU has drawn it. */
+  frame: () => Promise<void>;
+}
+
+/**
+ * The map of {@link createExportMap} with the fonts loaded at the time, resolved once its tiles
+ * and the trains have loaded, drawing held ({@link holdDrawing}).
+ */
+async function openExportMap(opts: RenderOptions): Promise<OpenedMap> {
   const { signal, camera, raster: layout } = opts;
   const timeoutMs = opts.timeoutMs ?? 180_000;
   const theme = themeOf(opts.theme);
@@ -261,6 +305,7 @@ async function openExportMap(opts: RenderOptions): Promise<ExportMap> {
       trackResize: false,
       renderWorldCopies: false,
     });
+    const release = holdDrawing(map);
     opts.onProgress?.(0.1, 'style');
     await next(map, 'load', signal, timeoutMs);
     if (opts.transparent) {
@@ -281,10 +326,10 @@ async function openExportMap(opts: RenderOptions): Promise<ExportMap> {
     const m = map;
     // MapLibre's context, to wait for the GPU between tasks (gpuFinished) rather than in a read
     const gl = m.getCanvas().getContext('webgl2');
-    const draw = async (moving: FeatureCollection, s = signal) => {
+    const draw = async (moving: FeatureCollection | null, s = signal) => {
       throwIfAborted(s);
       const idle = next(m, 'idle', s, timeoutMs);
-      if (!opts.basemapOnly) updateTrains(m, moving);
+      if (moving && !opts.basemapOnly) updateTrains(m, moving);
       m.triggerRepaint();
       await idle;
       await gpuFinished(gl, s);
@@ -311,16 +356,20 @@ async function openExportMap(opts: RenderOptions): Promise<ExportMap> {
     opts.onProgress?.(0.3, 'map');
     await draw(opts.moving);
     return {
-      map,
-      canvas: map.getCanvas(),
-      camera,
-      layout,
-      draw,
-      view,
-      remove: () => {
-        m.remove();
-        container.remove();
+      exportMap: {
+        map,
+        canvas: map.getCanvas(),
+        camera,
+        layout,
+        draw,
+        view,
+        remove: () => {
+          m.remove();
+          container.remove();
+        },
       },
+      release,
+      frame: () => draw(null),
     };
   } catch (e) {
     map?.remove();
@@ -476,6 +525,7 @@ async function renderTiles(
   const exportMap = await createExportMap({
     ...opts,
     raster: { ...raster, pixelRatio: placementRatio },
+    placeOnly: true,
     onProgress: (f, stage) => opts.onProgress?.(f * 0.3, stage),
   });
   try {

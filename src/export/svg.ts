@@ -136,6 +136,7 @@ export async function exportSvg(scene: Scene, run: RunControl): Promise<string> 
     showVariants: scene.showVariants,
     theme: scene.theme,
     baseUrl: base,
+    placeOnly: true,
     ...(run.signal ? { signal: run.signal } : {}),
   });
   // the basemap and labels as MapLibre drew them for this view, in the scene's theme
