@@ -126,3 +126,21 @@ export const hex = (c: string): [number, number, number] => [
   parseInt(c.slice(3, 5), 16),
   parseInt(c.slice(5, 7), 16),
 ];
+
+/** Resolves once two more frames have been drawn: what changed before is on screen. */
+export async function twoFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+}
+
+/**
+ * Opens the built app at `url` with its map folded away (display: none), for measures of the
+ * rest of the page: under SwiftShader each map frame takes 100–500 ms of the main thread.
+ */
+export async function openWithoutMap(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await waitForMapReady(page);
+  await page.addStyleTag({ content: '.map-box { display: none !important; }' });
+  await twoFrames(page);
+}

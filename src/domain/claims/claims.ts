@@ -89,10 +89,15 @@ function resolveQuantity(claim: Claim, r: QuantityReading, table: VagueWords): R
 }
 
 /**
- * Every claim of a journey with its vague words replaced by intervals from the table, in file
- * order. "Later in the day" claims start from the earliest instant of the claim they follow.
+ * Every claim of a journey (or those `only` keeps) with its vague words replaced by intervals
+ * from the table, in file order. "Later in the day" claims start from the earliest instant of the
+ * claim they follow, kept or not.
  */
-export function resolveClaims(journey: Journey, table: VagueWords): ResolvedClaim[] {
+export function resolveClaims(
+  journey: Journey,
+  table: VagueWords,
+  only?: (c: Claim) => boolean,
+): ResolvedClaim[] {
   const byId = new Map(journey.claims.map((c) => [c.id, c]));
   const windows = new Map<string, Interval>();
   const windowOf = (claim: Claim & { reading: TimeReading }, depth = 0): Interval => {
@@ -105,7 +110,7 @@ export function resolveClaims(journey: Journey, table: VagueWords): ResolvedClai
     windows.set(claim.id, w);
     return w;
   };
-  return journey.claims.map((claim): ResolvedClaim => {
+  return (only ? journey.claims.filter(only) : journey.claims).map((claim): ResolvedClaim => {
     if (isTime(claim))
       return { type: 'time', claim, reading: claim.reading, windowUtcMs: windowOf(claim) };
     if (isFact(claim)) return { type: 'fact', claim, reading: claim.reading };

@@ -220,7 +220,8 @@ export function buildScenarios(
         }),
       );
   }
-  const resolved = resolveClaims(journey, table);
+  // only reference claims can be the timeline's basis: a journey may have thousands of others
+  const resolved = resolveClaims(journey, table, (c) => c.basis === 'reference');
   const points = journey.events.flatMap((e) => {
     const km = placeKm(measured, e.at);
     return km === null ? [] : [{ km, utcMs: isoToUtcMs(e.best), event: e.id }];
