@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { waitForMapReady } from '../../scripts/lib/browser';
 import { importFixture, openApp, useBuiltApp } from './app-fixture';
+import { BUILTIN_ROUTE_FILE, manyClaimsJourney } from '../fixtures/many-claims';
 
 const app = useBuiltApp();
 
@@ -36,6 +38,18 @@ async function overwriteKeptFiles(
       }),
     file,
   );
+}
+
+/** Imports track.gpx, waits until it is kept, overwrites the kept copy with `file` and reloads. */
+async function keptThenOverwritten(
+  file: Parameters<typeof overwriteKeptFiles>[1],
+): Promise<Awaited<ReturnType<typeof openApp>>> {
+  const opened = await openApp(app);
+  await importFixture(opened.page, 'track.gpx', 'Dong Dang → Hanoi by road');
+  await opened.page.getByTestId('keep-note').waitFor();
+  await overwriteKeptFiles(opened.page, file);
+  await reload(opened.page);
+  return opened;
 }
 
 describe('an imported journey kept in the browser (IndexedDB)', () => {
@@ -92,12 +106,8 @@ describe('an imported journey kept in the browser (IndexedDB)', () => {
   });
 
   it('a damaged kept copy ends in a notice naming where it is damaged, and the built-in journey', async () => {
-    const { page, log } = await openApp(app);
-    await importFixture(page, 'track.gpx', 'Dong Dang → Hanoi by road');
-    await page.getByTestId('keep-note').waitFor();
-    // damage the kept files the way a broken profile or an old format would
-    await overwriteKeptFiles(page, { name: 'track.gpx', raw: 'text' });
-    await reload(page);
+    // damaged the way a broken profile or an old format would
+    const { page, log } = await keptThenOverwritten({ name: 'track.gpx', raw: 'text' });
     await expect
       .poll(() => page.getByTestId('notice').textContent())
       .toContain(
@@ -110,14 +120,10 @@ describe('an imported journey kept in the browser (IndexedDB)', () => {
   });
 
   it('a kept file that no longer imports is named with its place, and removed', async () => {
-    const { page, log } = await openApp(app);
-    await importFixture(page, 'track.gpx', 'Dong Dang → Hanoi by road');
-    await page.getByTestId('keep-note').waitFor();
-    await overwriteKeptFiles(page, {
+    const { page, log } = await keptThenOverwritten({
       name: 'track.gpx',
       text: '<gpx>\n<trk><trkseg>\n<trkpt lat="95" lon="0"/>',
     });
-    await reload(page);
     await expect
       .poll(() => page.getByTestId('notice').textContent())
       .toMatch(/the copy of track\.gpx kept in this browser no longer opens \(track\.gpx:\d+/);
@@ -125,6 +131,62 @@ describe('an imported journey kept in the browser (IndexedDB)', () => {
       'Could not reopen the imported journey.',
     );
     expect(await title(page)).toMatch(BUILTIN_TITLE);
+    expect(log.errors).toEqual([]);
+    await page.context().close();
+  });
+  it('a journey file imported with its route file reopens after a reload, claims and route', async () => {
+    const { page, log } = await openApp(app);
+    // the built-in journey's claims copied twice, under a title of its own, with its route
+    const journey = { ...JSON.parse(manyClaimsJourney(64)), title: 'Two copies of the claims' };
+    await page.setInputFiles('[data-testid="import-input"]', [
+      {
+        name: 'copies.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(journey)),
+      },
+      {
+        name: 'pyongyang-beijing.geojson',
+        mimeType: 'application/geo+json',
+        buffer: readFileSync(BUILTIN_ROUTE_FILE),
+      },
+    ]);
+    await expect
+      .poll(() => page.getByTestId('keep-note').textContent(), { timeout: 60_000 })
+      .toContain('Kept in this browser');
+    const copy = page.locator('[data-claim="a004-speed-50kmh.copy1"]');
+    const before = {
+      verdict: await copy.getAttribute('data-verdict'),
+      distances: await distances(page),
+    };
+
+    await reload(page);
+    await copy.waitFor({ timeout: 60_000 });
+    expect(await title(page)).toBe('Two copies of the claims');
+    expect(await copy.getAttribute('data-verdict')).toBe(before.verdict);
+    expect(await distances(page)).toBe(before.distances);
+    expect(await page.getByTestId('keep-note').textContent()).toContain(
+      'Reopened from the copy kept in this browser',
+    );
+    expect(log.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('with the storage quota full the import still works, and a note says it was not kept', async () => {
+    const { page, log } = await openApp(app);
+    // a real quota of 1 byte for this origin: IndexedDB refuses the write (QuotaExceededError)
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', {
+      origin: new URL(app.url).origin,
+      quotaSize: 1,
+    });
+    await importFixture(page, 'track.gpx', 'Dong Dang → Hanoi by road');
+    await expect
+      .poll(() => page.getByTestId('keep-note').textContent(), { timeout: 30_000 })
+      .toContain(
+        "Not kept in this browser: the browser's storage for this page is full (its quota is exceeded). After a reload, import the file again.",
+      );
+    expect(await page.getByTestId('import-error').count()).toBe(0);
+    expect(await page.getByTestId('forget-import').count()).toBe(0);
     expect(log.errors).toEqual([]);
     await page.context().close();
   });
