@@ -28,7 +28,14 @@ import { locatorPainter } from './locator-map';
 import { drawPrims } from './prims-canvas';
 import { canvas2d, createExportMap, type ExportMap } from './render';
 import { provenanceOf, throwIfAborted, type CompositionText, type VideoFormat } from './types';
-import { closeZoom, FOLLOW, followCamera, followZoom } from './follow';
+import {
+  closeZoom,
+  FOLLOW,
+  followCamera,
+  followPlan,
+  lookAheadCentre,
+  type FollowSample,
+} from './follow';
 import type { Layout } from './layout';
 import { drawnGeometry } from './scene';
 
@@ -85,35 +92,52 @@ function mainTrain(moving: FeatureCollection): [number, number] | null {
   return null;
 }
 
+/** How far ahead the follow camera looks: `FOLLOW.leadShare` of the clip's span of time. */
+const leadMs = (times: number[]): number =>
+  times.length > 1 ? (times.at(-1)! - times[0]!) * FOLLOW.leadShare : 0;
+
 /** The panels floating over the map (not in a band beside it). */
 const floatingPanels = (layout: Layout) =>
   layout.panels.filter((p) => !p.banded).map((p) => p.rect);
 
 /**
- * The follow camera's zooms for a clip: the cruise zoom, the main line near the train in frame and
- * clear of the panels (≤ 200 frames sampled), and the zooms it closes in to at departure and
- * arrival (≤ 50 frames of each ease sampled).
+ * The follow camera for a clip (`followPlan`): whether it looks ahead, the cruise zoom (the main
+ * line near the train in frame and clear of the panels; ≤ 200 frames sampled), and the zooms it
+ * closes in to at departure and arrival (≤ 50 frames of each ease sampled).
  */
 function followZoomsOf(
   scene: Scene,
   layout: Layout,
   times: number[],
   movingAt: (tMs: number) => FeatureCollection,
-): { cruise: number; start: number; end: number } {
-  const trainsAt = (ts: number[]) => {
+): { lookAhead: boolean; cruise: number; start: number; end: number } {
+  const lead = leadMs(times);
+  const samplesAt = (ts: number[]) => {
     const step = Math.max(1, Math.ceil(ts.length / (ts.length > 200 ? 200 : 50)));
     return ts
       .filter((_, i) => i % step === 0 || i === ts.length - 1)
-      .map((t) => mainTrain(movingAt(t)))
-      .filter((p): p is [number, number] => p !== null);
+      .flatMap((t): FollowSample[] => {
+        const train = mainTrain(movingAt(t));
+        return train ? [{ train, ahead: lead > 0 ? mainTrain(movingAt(t + lead)) : null }] : [];
+      });
   };
   const { lines } = drawnGeometry(scene.route, scene.routing, false);
   const panels = floatingPanels(layout);
-  const cruise = followZoom(layout.camera, layout.area, lines, trainsAt(times), { panels });
+  const plan = followPlan(layout.camera, layout.area, lines, samplesAt(times), panels);
   const easeN = Math.max(1, Math.ceil(times.length * FOLLOW.easeShare));
-  const close = (ts: number[]) =>
-    closeZoom(layout.camera, layout.area, lines, trainsAt(ts), cruise, panels);
-  return { cruise, start: close(times.slice(0, easeN)), end: close(times.slice(-easeN)) };
+  const close = (ts: number[]) => {
+    const frames = samplesAt(ts).map((s) => ({
+      train: s.train,
+      centre: plan.lookAhead ? lookAheadCentre(s.train, s.ahead) : s.train,
+    }));
+    return closeZoom(layout.camera, layout.area, lines, frames, plan.cruise, panels);
+  };
+  return {
+    lookAhead: plan.lookAhead,
+    cruise: plan.cruise,
+    start: close(times.slice(0, easeN)),
+    end: close(times.slice(-easeN)),
+  };
 }
 
 /** The first codec the browser's WebCodecs encoder accepts for the container at this size. */
@@ -277,11 +301,15 @@ export async function exportAnimation(scene: Scene, run: AnimationRun): Promise<
   try {
     const firstMoving = run.movingAt(times[0]!);
     const zooms = follow ? followZoomsOf(scene, layout, times, run.movingAt) : null;
+    const lead = leadMs(times);
     const cameraAt = (i: number, moving: FeatureCollection) => {
-      if (!zooms) return layout.camera;
+      const train = mainTrain(moving);
+      if (!zooms || !train) return layout.camera;
       const k = times.length > 1 ? i / (times.length - 1) : 0;
       const endZoom = k < 0.5 ? zooms.start : zooms.end;
-      return followCamera(layout.camera, mainTrain(moving), k, zooms.cruise, layout.area, endZoom);
+      const ahead = zooms.lookAhead && lead > 0 ? mainTrain(run.movingAt(times[i]! + lead)) : null;
+      const centre = lookAheadCentre(train, ahead);
+      return followCamera(layout.camera, centre, k, zooms.cruise, layout.area, endZoom);
     };
     exportMap = await createExportMap({
       raster: scene.raster,

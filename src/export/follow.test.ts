@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LineString, Position } from 'geojson';
 import fc from 'fast-check';
-import { closeZoom, FOLLOW, followCamera, followZoom } from './follow';
+import {
+  closeZoom,
+  FOLLOW,
+  followCamera,
+  followPlan,
+  lookAheadCentre,
+  type FollowFrame,
+} from './follow';
 import { layoutExport, type Rect } from './layout';
 import { PRESETS, cssLayoutFor } from './presets';
 import { approximateMeasure } from './text-fit';
@@ -27,6 +34,16 @@ const bounds: [[number, number], [number, number]] = [
 const trains = all
   .filter((_, i) => i % Math.ceil(all.length / 40) === 0)
   .map((c) => [c[0]!, c[1]!] as [number, number]);
+
+/** A train passing `trains`, the camera looking towards the fourth place ahead. */
+const samples = trains.map((train, i) => ({
+  train,
+  ahead: trains[Math.min(i + 4, trains.length - 1)]!,
+}));
+const frames: FollowFrame[] = samples.map((s) => ({
+  train: s.train,
+  centre: lookAheadCentre(s.train, s.ahead),
+}));
 
 /** The follow layout of a preset, as the animation makes it: panels in the corners, no route. */
 function followLayout(width: number, height: number) {
@@ -57,12 +74,19 @@ const nearPanel = (a: Rect, x: number, y: number) => {
 };
 
 describe('followCamera and followZoom', () => {
-  for (const id of ['16:9', '1:1', '9:16'] as const) {
-    it(`in the ${id} preset the train is at the map area's centre and, in every frame the line near it is inside the area and under no panel`, () => {
+  // the narrow frame looks ahead; in the wide ones that would take a view wider than the overview
+  for (const [id, looksAhead] of [
+    ['16:9', false],
+    ['1:1', false],
+    ['9:16', true],
+  ] as const) {
+    it(`in the ${id} preset the camera ${looksAhead ? 'looks ahead' : 'centres on the train'} and, in every frame, the train and the line near it are inside the area and under no panel`, () => {
       const preset = PRESETS[id];
       const layout = followLayout(preset.width, preset.height);
       const panels = layout.panels.filter((p) => !p.banded).map((p) => p.rect);
-      const cruise = followZoom(layout.camera, layout.area, lines, trains, { panels });
+      const plan = followPlan(layout.camera, layout.area, lines, samples, panels);
+      expect(plan.lookAhead).toBe(looksAhead);
+      const { cruise, frames } = plan;
       expect(cruise).toBeLessThanOrEqual(layout.camera.zoom + FOLLOW.maxZoomIn);
       expect(cruise).toBeGreaterThan(layout.camera.zoom);
       const a = layout.area;
@@ -74,24 +98,27 @@ describe('followCamera and followZoom', () => {
         Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
       fc.assert(
         fc.property(
-          fc.integer({ min: 0, max: trains.length - 1 }),
+          fc.integer({ min: 0, max: frames.length - 1 }),
           fc.double({ min: 0, max: 1, noNaN: true }),
           (i, k) => {
-            const train = trains[i]!;
-            const end = closeZoom(layout.camera, a, lines, [train], cruise, panels);
+            const { train, centre } = frames[i]!;
+            const end = closeZoom(layout.camera, a, lines, [frames[i]!], cruise, panels);
             expect(end).toBeGreaterThanOrEqual(cruise);
-            const cam = followCamera(layout.camera, train, k, cruise, a, end);
+            const cam = followCamera(layout.camera, centre, k, cruise, a, end);
             const p = projector(cam);
-            const [x, y] = p(train[0], train[1]);
+            const [x, y] = p(centre[0], centre[1]);
             expect(x).toBeCloseTo(a.x + a.w / 2, 3);
             expect(y).toBeCloseTo(a.y + a.h / 2, 3);
             // near: the radius at the cruise zoom; closing in, that radius shrunk as much as the
             // closest zoom closes in
             const near = cam.zoom > cruise + 1e-9 ? r / 2 ** FOLLOW.closeIn : r;
             const [tx, ty] = mercatorWorld(train[0], train[1]);
-            const shown = all
-              .filter((_, j) => Math.hypot(pts[j]![0] - tx, pts[j]![1] - ty) <= near)
-              .map((c) => p(c[0]!, c[1]!));
+            const shown = [
+              p(train[0], train[1]),
+              ...all
+                .filter((_, j) => Math.hypot(pts[j]![0] - tx, pts[j]![1] - ty) <= near)
+                .map((c) => p(c[0]!, c[1]!)),
+            ];
             const outside = shown.filter(
               ([vx, vy]) => vx < a.x || vx > a.x + a.w || vy < a.y || vy > a.y + a.h,
             );
@@ -104,6 +131,21 @@ describe('followCamera and followZoom', () => {
       );
     });
   }
+
+  it('lookAheadCentre puts the train behind the centre, on the side away from where it goes', () => {
+    const layout = followLayout(1080, 1920);
+    for (const [i, { train, centre }] of frames.slice(0, -4).entries()) {
+      const p = projector(followCamera(layout.camera, centre, 0.5, 7, layout.area));
+      const [tx, ty] = p(train[0], train[1]);
+      const ahead = trains[i + 4]!;
+      const [ax, ay] = p(ahead[0], ahead[1]);
+      const [cx, cy] = [layout.area.x + layout.area.w / 2, layout.area.y + layout.area.h / 2];
+      // the centre lies halfway from the train to where it will be
+      expect(cx).toBeCloseTo((tx + ax) / 2, 3);
+      expect(cy).toBeCloseTo((ty + ay) / 2, 3);
+    }
+    expect(lookAheadCentre(trains[0]!, null)).toEqual(trains[0]);
+  });
 
   it('followCamera closes in at departure and arrival and cruises between', () => {
     const layout = followLayout(1920, 1080);
