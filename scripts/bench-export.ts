@@ -59,8 +59,10 @@ interface ResultRow {
 }
 
 /**
- * Runs each case and prints median seconds (and frames per second for animations); with `json`,
- * prints the rows as one JSON array on the last line instead, for `npm run bench`.
+ * Runs each case and prints median seconds (and frames per second for animations) and the
+ * longest main-thread task of each run (PerformanceObserver 'longtask': the export, the automation
+ * hook's encoding and the app around them); with `json`, prints the rows (the median longest task)
+ * as one JSON array on the last line instead, for `npm run bench`.
  */
 export async function benchExport(runs = 1, json = false, only = ''): Promise<void> {
   const root = resolve(import.meta.dirname, '..');
@@ -93,6 +95,14 @@ export async function benchExport(runs = 1, json = false, only = ''): Promise<vo
     await page.waitForFunction(() => typeof window.journeyMapExport === 'function', undefined, {
       timeout: 15_000,
     });
+    // every main-thread task over 50 ms from here on (the export page's longest is a column)
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasksMs: number[] };
+      w.longTasksMs = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasksMs.push(e.duration);
+      }).observe({ type: 'longtask' });
+    });
     const rows: string[][] = [];
     const results: ResultRow[] = [];
     for (const c of CASES.filter((c) => c.name.includes(only))) {
@@ -100,11 +110,22 @@ export async function benchExport(runs = 1, json = false, only = ''): Promise<vo
       // runs weighs on both sides of the ratio alike
       const times: number[] = [];
       const bareTimes: number[] = [];
+      const longestMs: number[] = [];
       let bytes = 0;
       for (let i = 0; i < runs; i++) {
+        await page.evaluate(() => {
+          (window as unknown as { longTasksMs: number[] }).longTasksMs.length = 0;
+        });
         const started = performance.now();
         const r = await page.evaluate((o) => window.journeyMapExport!(o), c.options);
         times.push((performance.now() - started) / 1000);
+        // two frames more: the observer has reported the export's last task
+        longestMs.push(
+          await page.evaluate(async () => {
+            await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+            return Math.max(0, ...(window as unknown as { longTasksMs: number[] }).longTasksMs);
+          }),
+        );
         bytes = Math.round((r.bytesBase64.length * 3) / 4);
         if (!c.bare) continue;
         const o = { width: c.options.width!, height: c.options.height!, frames: c.frames ?? 1 };
@@ -120,6 +141,7 @@ export async function benchExport(runs = 1, json = false, only = ''): Promise<vo
       const s = median(times);
       const bareS = c.bare ? median(bareTimes) : undefined;
       const r2 = (x: number) => Math.round(x * 100) / 100;
+      const longest = median(longestMs);
       results.push({
         name: `export ${c.name}${bareS !== undefined && !c.frames ? ' vs bare MapLibre render + PNG' : ''}`,
         value: r2(s),
@@ -127,6 +149,12 @@ export async function benchExport(runs = 1, json = false, only = ''): Promise<vo
         ...(bareS !== undefined && !c.frames
           ? { baseline: r2(bareS), ratio: r2(s / bareS), budget: '≤ 1.5' }
           : {}),
+      });
+      results.push({
+        name: `export ${c.name}: longest main-thread task`,
+        value: Math.round(longest),
+        unit: 'ms',
+        budget: '≤ 200 ms',
       });
       if (c.frames)
         results.push({
@@ -140,6 +168,7 @@ export async function benchExport(runs = 1, json = false, only = ''): Promise<vo
         s.toFixed(2),
         bareS === undefined ? '' : bareS.toFixed(2),
         c.frames ? (c.frames / s).toFixed(2) : '',
+        longestMs.map(Math.round).join(', '),
         (bytes / 1e6).toFixed(2),
       ]);
     }
@@ -147,7 +176,7 @@ export async function benchExport(runs = 1, json = false, only = ''): Promise<vo
       console.log(JSON.stringify(results));
       return;
     }
-    const head = ['export', 'seconds', 'bare MapLibre s', 'frames/s', 'MB'];
+    const head = ['export', 'seconds', 'bare MapLibre s', 'frames/s', 'longest task ms', 'MB'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (r: string[]) =>
       r.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');

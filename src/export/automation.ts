@@ -1,4 +1,4 @@
-import { base64 } from './bytes';
+import { blobBase64 } from './bytes';
 import { runExport, type ExportSources } from './dispatch';
 import type { ExportRequest } from './request';
 
@@ -31,9 +31,8 @@ export function installExportHook(sources: ExportSources): () => void {
   const hook = (options: AutomationOptions): Promise<AutomationResult> => {
     const run = queue.then(async () => {
       const result = await runExport(sources, options);
-      const bytes = new Uint8Array(await result.blob.arrayBuffer());
       return {
-        bytesBase64: base64(bytes),
+        bytesBase64: await blobBase64(result.blob),
         mime: result.mime,
         width: result.width,
         height: result.height,

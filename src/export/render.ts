@@ -1,4 +1,5 @@
 import { gpuFinished } from './gpu-fence';
+import { copyDrawingBuffer } from './readback';
 import { Map as MapLibreMap, setWorkerUrl, type LngLatLike, type MapEventType } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
@@ -212,10 +213,11 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
 async function settled(m: OpenedMap, opts: RenderOptions): Promise<ExportMap> {
   const { exportMap } = m;
   try {
+    if (!opts.placeOnly) await m.drawing.compileShaders(opts.signal);
     placeAfresh(exportMap.map);
-    if (!opts.placeOnly) m.release();
+    if (!opts.placeOnly) m.drawing.release();
     await m.frame();
-    m.release();
+    m.drawing.release();
     const { raster } = opts;
     assertExactSize(
       exportMap.map,
@@ -230,28 +232,96 @@ async function settled(m: OpenedMap, opts: RenderOptions): Promise<ExportMap> {
   }
 }
 
+/** MapLibre's painter, as far as {@link holdDrawing} uses it (MapLibre 5–6). */
+interface Painter {
+  render: (...args: unknown[]) => void;
+  renderLayer: (
+    painter: unknown,
+    tileManager: unknown,
+    layer: { id: string },
+    coords: unknown,
+    frame: { currentPass?: string },
+  ) => void;
+}
+
+/** A map's drawing, held by {@link holdDrawing}. */
+interface HeldDrawing {
+  /** Lets the map draw (from its next frame on). */
+  release: () => void;
+  /**
+   * Compiles the shaders the map's next frame uses, a few per task ({@link warmUp}); resolves
+   * with the drawing still held.
+   */
+  compileShaders: (signal?: AbortSignal) => Promise<void>;
+}
+
+/** Main-thread time a warm-up frame may spend compiling shaders, ms. */
+const COMPILE_SLICE_MS = 40;
+
 /**
  * Holds MapLibre's drawing: its frames still load tiles and place labels, but draw nothing until
- * the returned function is called. MapLibre has no public switch: its painter's `render`
- * (MapLibre 5–6) is replaced, and its absence fails loudly.
+ * released. MapLibre has no public switch: its painter's `render` and `renderLayer` (MapLibre
+ * 5–6) are replaced, and their absence fails loudly.
  */
-function holdDrawing(map: MapLibreMap): () => void {
-  const painter = (map as unknown as { painter?: { render?: unknown } }).painter;
-  if (!painter || typeof painter.render !== 'function') {
+function holdDrawing(map: MapLibreMap): HeldDrawing {
+  const painter = (map as unknown as { painter?: Partial<Painter> }).painter;
+  const gl = map.getCanvas().getContext('webgl2');
+  if (
+    !painter ||
+    typeof painter.render !== 'function' ||
+    typeof painter.renderLayer !== 'function'
+  ) {
     throw new Error('this MapLibre version cannot hold its drawing; exports would be slow');
   }
-  const render = painter.render;
-  painter.render = () => {};
-  return () => {
-    painter.render = render;
+  const p = painter as Painter;
+  const { render, renderLayer } = p;
+  // what the last held frame would have drawn with: the warm-up draws it
+  let lastFrame: unknown[] | undefined;
+  p.render = (...args) => {
+    lastFrame = args;
+  };
+  return {
+    release: () => {
+      p.render = render;
+    },
+    compileShaders: async (signal) => {
+      if (!gl || !lastFrame) return;
+      const frameArgs = lastFrame;
+      const drawn = new Set<string>();
+      try {
+        for (;;) {
+          throwIfAborted(signal);
+          const started = performance.now();
+          let added = false;
+          p.renderLayer = (...args) => {
+            const key = `${args[4].currentPass} ${args[2].id}`;
+            if (drawn.has(key) || performance.now() - started > COMPILE_SLICE_MS) return;
+            drawn.add(key);
+            added = true;
+            renderLayer.apply(p, args);
+          };
+          // clipped to one pixel: the GPU runs the shaders but fills nothing
+          gl.enable(gl.SCISSOR_TEST);
+          gl.scissor(0, 0, 1, 1);
+          try {
+            render.apply(p, frameArgs);
+          } finally {
+            gl.disable(gl.SCISSOR_TEST);
+          }
+          if (!added) return;
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+      } finally {
+        p.renderLayer = renderLayer;
+      }
+    },
   };
 }
 
 /** A map of {@link openExportMap}: loaded, not drawn yet. */
 interface OpenedMap {
   exportMap: ExportMap;
-  /** Lets the map draw (from its next frame on). */
-  release: () => void;
+  drawing: HeldDrawing;
   /** Runs one frame and resolves once the map is idle and the GPU has drawn it. */
   frame: () => Promise<void>;
 }
@@ -264,6 +334,9 @@ async function openExportMap(opts: RenderOptions): Promise<OpenedMap> {
   const { signal, camera, raster: layout } = opts;
   const timeoutMs = opts.timeoutMs ?? 180_000;
   const theme = themeOf(opts.theme);
+  // a task of its own: creating the WebGL context takes 100 ms under SwiftShader
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  throwIfAborted(signal);
 
   const container = document.createElement('div');
   container.setAttribute('aria-hidden', 'true');
@@ -305,7 +378,7 @@ async function openExportMap(opts: RenderOptions): Promise<OpenedMap> {
       trackResize: false,
       renderWorldCopies: false,
     });
-    const release = holdDrawing(map);
+    const drawing = holdDrawing(map);
     opts.onProgress?.(0.1, 'style');
     await next(map, 'load', signal, timeoutMs);
     if (opts.transparent) {
@@ -368,7 +441,7 @@ async function openExportMap(opts: RenderOptions): Promise<OpenedMap> {
           container.remove();
         },
       },
-      release,
+      drawing,
       frame: () => draw(null),
     };
   } catch (e) {
@@ -542,7 +615,14 @@ async function renderTiles(
         Math.round(t.cssWidth * raster.pixelRatio),
         Math.round(t.cssHeight * raster.pixelRatio),
       );
-      out.ctx.drawImage(map.getCanvas(), 0, 0, t.w, t.h, t.x, t.y, t.w, t.h);
+      await copyDrawingBuffer(
+        map.getCanvas(),
+        out.ctx,
+        { x: 0, y: 0, w: t.w, h: t.h },
+        t.x,
+        t.y,
+        signal,
+      );
     }
   } finally {
     exportMap.remove();
@@ -571,8 +651,9 @@ export async function renderMapCanvas(
     return { canvas: await renderTiles(opts, tiles, limit), tiles: tiles.length };
   const exportMap = await createExportMap(opts);
   try {
-    const { canvas, ctx } = canvas2d(exportMap.canvas.width, exportMap.canvas.height);
-    ctx.drawImage(exportMap.canvas, 0, 0);
+    const { width: w, height: h } = exportMap.canvas;
+    const { canvas, ctx } = canvas2d(w, h);
+    await copyDrawingBuffer(exportMap.canvas, ctx, { x: 0, y: 0, w, h }, 0, 0, opts.signal);
     assertNotBlank(canvas);
     opts.onProgress?.(0.9, 'map');
     return { canvas, tiles: 1 };
