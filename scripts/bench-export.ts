@@ -10,7 +10,14 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { preview } from 'vite';
-import { launch, openPage, serveDist, waitForMapReady } from './lib/browser';
+import {
+  launch,
+  longestTask,
+  openPage,
+  recordLongTasks,
+  serveDist,
+  waitForMapReady,
+} from './lib/browser';
 import type { AutomationOptions } from '../src/export/automation';
 
 interface Case {
@@ -96,13 +103,7 @@ export async function benchExport(runs = 1, json = false, only = ''): Promise<vo
       timeout: 15_000,
     });
     // every main-thread task over 50 ms from here on (the export page's longest is a column)
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasksMs: number[] };
-      w.longTasksMs = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.longTasksMs.push(e.duration);
-      }).observe({ type: 'longtask' });
-    });
+    await recordLongTasks(page);
     const rows: string[][] = [];
     const results: ResultRow[] = [];
     for (const c of CASES.filter((c) => c.name.includes(only))) {
@@ -113,19 +114,11 @@ export async function benchExport(runs = 1, json = false, only = ''): Promise<vo
       const longestMs: number[] = [];
       let bytes = 0;
       for (let i = 0; i < runs; i++) {
-        await page.evaluate(() => {
-          (window as unknown as { longTasksMs: number[] }).longTasksMs.length = 0;
-        });
+        await longestTask(page); // the tasks before this run
         const started = performance.now();
         const r = await page.evaluate((o) => window.journeyMapExport!(o), c.options);
         times.push((performance.now() - started) / 1000);
-        // two frames more: the observer has reported the export's last task
-        longestMs.push(
-          await page.evaluate(async () => {
-            await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-            return Math.max(0, ...(window as unknown as { longTasksMs: number[] }).longTasksMs);
-          }),
-        );
+        longestMs.push(await longestTask(page));
         bytes = Math.round((r.bytesBase64.length * 3) / 4);
         if (!c.bare) continue;
         const o = { width: c.options.width!, height: c.options.height!, frames: c.frames ?? 1 };

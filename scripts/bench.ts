@@ -215,7 +215,8 @@ export async function benchGpxImport(points: number): Promise<Row> {
  * SwiftShader each of its frames takes 100–500 ms of the main thread whatever the journey.
  */
 export async function benchImportLongTask(): Promise<Row[]> {
-  const { launch, openPage, openWithoutMap, serveDist, twoFrames } = await import('./lib/browser');
+  const { launch, longestTask, openPage, openWithoutMap, recordLongTasks, serveDist } =
+    await import('./lib/browser');
   const journeyFile = writeFixture(
     'many-claims',
     1280,
@@ -231,23 +232,14 @@ export async function benchImportLongTask(): Promise<Row[]> {
   const longest = async (files: string[], shown: string): Promise<number> => {
     const { page } = await openPage(browser, { width: 1280, height: 800 });
     await openWithoutMap(page, url);
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasksMs: number[] };
-      w.longTasksMs = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.longTasksMs.push(e.duration);
-      }).observe({ type: 'longtask' });
-    });
+    await recordLongTasks(page);
     await page.setInputFiles('[data-testid="import-input"]', files);
     await page.locator(shown).first().waitFor({ timeout: 300_000 });
     await page.locator('.import .status', { hasText: 'Loaded' }).waitFor();
     // two frames more: the tasks that draw the result are over
-    await twoFrames(page);
-    const tasks = await page.evaluate(
-      () => (window as unknown as { longTasksMs: number[] }).longTasksMs,
-    );
+    const ms = await longestTask(page);
     await page.context().close();
-    return Math.max(0, ...tasks);
+    return ms;
   };
   const manyMs: number[] = [];
   const smallMs: number[] = [];

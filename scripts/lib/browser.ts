@@ -144,3 +144,26 @@ export async function openWithoutMap(page: Page, url: string): Promise<void> {
   await page.addStyleTag({ content: '.map-box { display: none !important; }' });
   await twoFrames(page);
 }
+
+/** Starts recording the page's main-thread tasks over 50 ms (PerformanceObserver 'longtask'). */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasksMs: number[] };
+    w.longTasksMs = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasksMs.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+/**
+ * The longest task recorded since {@link recordLongTasks} or the last call, ms (0 without one),
+ * read two frames from now so that the tasks running now are in; clears the record.
+ */
+export async function longestTask(page: Page): Promise<number> {
+  await twoFrames(page);
+  return page.evaluate(() => {
+    const w = window as unknown as { longTasksMs: number[] };
+    return Math.max(0, ...w.longTasksMs.splice(0));
+  });
+}
