@@ -169,12 +169,18 @@ type ClaimItem = Extract<FindingItem, { kind: 'speed-takes' | 'duration-needs' }
 const isClaimItem = (i: FindingItem): i is ClaimItem =>
   i.kind === 'speed-takes' || i.kind === 'duration-needs';
 
+/** Each finding's merged items, computed once (a finding is not changed once made). */
+const merged = new WeakMap<Finding, { item: FindingItem; claims: string[] }[]>();
+
 /**
  * The finding's items with the copies of a claim merged: items about claims with the same words,
  * of which the finding says the same, become one item naming all of them (`claims`), where the
  * first stands. Other items keep their place, with no claims.
  */
 export function mergedItems(r: CheckReport, f: Finding): { item: FindingItem; claims: string[] }[] {
+  // the card asks for it twice (sentences and short lines): merge once per finding
+  const done = merged.get(f);
+  if (done) return done;
   const groups = groupSameClaims(
     r,
     f.items.filter(isClaimItem),
@@ -182,11 +188,13 @@ export function mergedItems(r: CheckReport, f: Finding): { item: FindingItem; cl
     (i) => sentence(r, i, () => '') ?? '',
   );
   const at = new Map(groups.map((g) => [g.first as FindingItem, g.claims]));
-  return f.items.flatMap((item): { item: FindingItem; claims: string[] }[] => {
+  const out = f.items.flatMap((item): { item: FindingItem; claims: string[] }[] => {
     if (!isClaimItem(item)) return [{ item, claims: [] }];
     const claims = at.get(item);
     return claims ? [{ item, claims }] : [];
   });
+  merged.set(f, out);
+  return out;
 }
 
 /** The finding as sentences, assumptions apart; copies of a claim are named once. */

@@ -1,5 +1,8 @@
 /** One Intl.NumberFormat per digit range: making one per figure was most of a report's words' cost. */
 const formats = new Map<string, Intl.NumberFormat>();
+/** Numbers already formatted, by digits and value; cleared when it holds this many. */
+const formatted = new Map<string, string>();
+const FORMATTED_MAX = 4096;
 
 /** A number in British English with thousands separators and `min`…`max` decimals. */
 export function formatNumber(x: number, min: number, max = min): string {
@@ -9,7 +12,14 @@ export function formatNumber(x: number, min: number, max = min): string {
     f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: min, maximumFractionDigits: max });
     formats.set(key, f);
   }
-  return f.format(x);
+  // a finding over many copies of a claim formats the same figures again and again
+  const memoKey = `${key}/${Object.is(x, -0) ? '-0' : x}`;
+  const known = formatted.get(memoKey);
+  if (known !== undefined) return known;
+  if (formatted.size >= FORMATTED_MAX) formatted.clear();
+  const text = f.format(x);
+  formatted.set(memoKey, text);
+  return text;
 }
 
 /** Formats a distance in kilometres with thousands separators: 1364.2 → "1,364 km". */

@@ -120,7 +120,9 @@ export function valueAt(report: CheckReport, path: string): unknown {
   let v: unknown = report;
   for (const key of path.split('/').slice(1)) {
     if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')];
+    v = (v as Record<string, unknown>)[
+      key.includes('~') ? key.replace(/~1/g, '/').replace(/~0/g, '~') : key
+    ];
   }
   return v;
 }
