@@ -146,12 +146,96 @@ function justifyOf(justify: string, anchor: string): PlacedLabel['justify'] {
 const overlaps = (a: number[], b: number[]) =>
   a[0]! < b[0]! + b[2]! && b[0]! < a[0]! + a[2]! && a[1]! < b[1]! + b[3]! && b[1]! < a[1]! + a[3]!;
 
+/** A label MapLibre placed with a variable anchor: where its point projects, and the anchor. */
+interface ChosenAnchor {
+  layer: string;
+  x: number;
+  y: number;
+  anchor: string;
+}
+
+/** A symbol of a MapLibre tile bucket, as {@link chosenAnchors} reads it. */
+interface SymbolInstance {
+  anchorX: number;
+  anchorY: number;
+  crossTileID: number;
+}
+
+/** What {@link chosenAnchors} reads of MapLibre's internals (MapLibre 6). */
+interface PlacementInternals {
+  style?: {
+    placement?: {
+      variableOffsets?: Record<number, { anchor: string } | undefined>;
+      placements?: Record<number, { text: boolean } | undefined>;
+    };
+    tileManagers?: Record<
+      string,
+      {
+        getRenderableIds: (symbolLayer?: boolean) => string[];
+        getTileByID: (id: string) =>
+          | {
+              tileID: { canonical: { x: number; y: number; z: number } };
+              buckets: Record<
+                string,
+                { symbolInstances?: { length: number; get: (i: number) => SymbolInstance } }
+              >;
+            }
+          | undefined;
+      }
+    >;
+  };
+}
+
+/** MapLibre's tile coordinates per tile side. */
+const TILE_EXTENT = 8192;
+
+/**
+ * The anchors MapLibre chose for the labels it placed in `layerIds` (`text-variable-anchor`),
+ * with their points projected by `project`. MapLibre has no public reading of its placement:
+ * this reads its placement's variable offsets and its tiles' symbol buckets (MapLibre 6), and
+ * gives nothing where those are absent (the SVG then chooses anchors itself).
+ */
+export function chosenAnchors(
+  map: MapLibreMap,
+  project: Project,
+  layerIds: string[],
+): ChosenAnchor[] {
+  const { style } = map as unknown as PlacementInternals;
+  const offsets = style?.placement?.variableOffsets;
+  const placed = style?.placement?.placements;
+  if (!offsets || !placed || !style?.tileManagers) return [];
+  const out: ChosenAnchor[] = [];
+  for (const layer of layerIds) {
+    const source = map.getLayer(layer)?.source;
+    const tiles = source ? style.tileManagers[source] : undefined;
+    if (!tiles) continue;
+    for (const id of tiles.getRenderableIds(true)) {
+      const tile = tiles.getTileByID(id);
+      const symbols = tile?.buckets[layer]?.symbolInstances;
+      if (!tile || !symbols) continue;
+      const { x, y, z } = tile.tileID.canonical;
+      const n = 2 ** z;
+      for (let i = 0; i < symbols.length; i++) {
+        const s = symbols.get(i);
+        const chosen = offsets[s.crossTileID];
+        if (!chosen || !placed[s.crossTileID]?.text) continue;
+        const lon = ((x + s.anchorX / TILE_EXTENT) / n) * 360 - 180;
+        const my = (y + s.anchorY / TILE_EXTENT) / n;
+        const lat = (Math.atan(Math.sinh(Math.PI * (1 - 2 * my))) * 180) / Math.PI;
+        const [px, py] = project(lon, lat);
+        out.push({ layer, x: px, y: py, anchor: chosen.anchor });
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * The point labels MapLibre placed on `map` (its collision pass already dropped those that
- * overlap), with the sizes, colours, halos and fonts it evaluated. MapLibre does not say which of
- * a label's variable anchors it chose: each takes the first of its anchors (in the style's order)
- * whose box overlaps no label placed before it, in MapLibre's placement order (top layer first,
- * then by `symbol-sort-key`).
+ * overlap), with the sizes, colours, halos and fonts it evaluated, each at the variable anchor
+ * MapLibre chose ({@link chosenAnchors}). Where that cannot be read, a label takes the first of its
+ * anchors (in the style's order) whose box overlaps no label placed before it, in MapLibre's
+ * placement order (top layer first, then by `symbol-sort-key`).
  */
 export function placedLabels(
   map: MapLibreMap,
@@ -174,6 +258,7 @@ export function placedLabels(
   features.sort(
     (a, b) => order.indexOf(b.layer.id) - order.indexOf(a.layer.id) || sortKey(a) - sortKey(b),
   );
+  const chosen = chosenAnchors(map, project, layerIds);
   const taken: number[][] = [];
   const out: PlacedLabel[] = [];
   for (const f of features) {
@@ -206,7 +291,12 @@ export function placedLabels(
       if (anchor === 'bottom') return [x - w / 2, y - r - h, w, h];
       return [x - w / 2, y - h / 2, w, h];
     };
-    const anchor = anchors.find((a) => !taken.some((t) => overlaps(t, at(a)))) ?? anchors[0]!;
+    // the anchor MapLibre chose (for the symbol within a pixel of this point); else the first
+    // that overlaps no label placed before
+    const anchor =
+      chosen.find((c) => c.layer === f.layer.id && Math.hypot(c.x - x, c.y - y) < 1)?.anchor ??
+      anchors.find((a) => !taken.some((t) => overlaps(t, at(a)))) ??
+      anchors[0]!;
     const box = at(anchor);
     taken.push(box);
     out.push({

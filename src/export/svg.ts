@@ -4,6 +4,7 @@ import { isLeg, isStation } from '../domain/route/route';
 import { themeOf, WIDTHS, widthAt, type Theme } from '../map/style';
 import { ROUTE_LAYERS } from '../map/route-layers';
 import { ARROW_PATH } from '../map/train-arrow';
+import { TRAIN_LAYERS } from '../map/train-layer';
 import { chartPanelOf, FAMILY, prepareScene, type Scene } from './composition';
 import type { RunControl } from './image';
 import { legColor } from './legend';
@@ -57,7 +58,11 @@ function trainLabel(x: number, y: number, text: string, color: string, halo: str
   })}>${tspans}</text>`;
 }
 
-/** The moving features (trail lines and train arrows) of the moment. */
+/**
+ * The moving features (trail lines and train arrows) of the moment, with the train labels in
+ * `placed` (those MapLibre placed: it drops a train's label that would collide with a station's
+ * or another train's).
+ */
 function trainsSvg(
   moving: FeatureCollection,
   project: Project,
@@ -65,6 +70,7 @@ function trainsSvg(
   camera: Camera,
   t: Theme,
   m: Measure,
+  placed: Set<string>,
 ): string {
   const trail: string[] = [];
   const marks: string[] = [];
@@ -85,7 +91,7 @@ function trainsSvg(
         `<g${attrs({ class: 'train', transform: `translate(${r1(x)} ${r1(y)}) rotate(${r1(rot)}) scale(${k})`, opacity: p.main ? 1 : 0.85 })}>` +
           `<path${attrs({ d: ARROW_PATH, fill: String(p.color ?? '#111111'), stroke: t.trainHalo, 'stroke-width': 4, 'stroke-linejoin': 'round', 'paint-order': 'stroke' })}/></g>`,
       );
-      if (p.label) {
+      if (p.label && placed.has(String(p.label))) {
         marks.push(
           trainLabel(x, y + 24, String(p.label), String(p.color ?? '#111111'), t.trainHalo, m),
         );
@@ -142,11 +148,17 @@ export async function exportSvg(scene: Scene, run: RunControl): Promise<string> 
   // the basemap and labels as MapLibre drew them for this view, in the scene's theme
   let labels: PlacedLabel[];
   let rivers: LineLabel[];
+  let trainLabels: Set<string>;
   let basemapSvg: string;
   try {
     basemapSvg = basemapShapesSvg(exportMap.map, project, box);
     labels = placedLabels(exportMap.map, project, measure, LABEL_LAYERS);
     rivers = lineLabels(exportMap.map, project, box, measure, LINE_LABEL_LAYERS);
+    trainLabels = new Set(
+      exportMap.map
+        .queryRenderedFeatures({ layers: [TRAIN_LAYERS.labels] })
+        .map((f) => String(f.properties.label)),
+    );
   } finally {
     exportMap.remove();
   }
@@ -242,7 +254,7 @@ export async function exportSvg(scene: Scene, run: RunControl): Promise<string> 
     `<g id="route-line" stroke-width="${r1(widthAt(WIDTHS.line, camera.zoom))}">${routeSvg}</g>`,
     `<g id="route-bridge" stroke-linecap="butt">${bridgeSvg}</g>`,
     `</g>`,
-    trainsSvg(scene.moving, project, box, camera, t, measure),
+    trainsSvg(scene.moving, project, box, camera, t, measure, trainLabels),
     `<g id="stations">${stationSvg.join('')}</g>`,
     `<g id="labels">${routeLabels.map(labelSvg).join('')}</g>`,
     `</g>`,

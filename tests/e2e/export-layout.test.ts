@@ -95,6 +95,24 @@ describe('exports laid out for publication', () => {
       return document.fonts.size;
     });
     expect(faces).toBeGreaterThan(0);
+    // the labels are those MapLibre placed, at the anchors it chose: no two of them overlap (a
+    // train's label it dropped for a station's, or a town's name on the other side of its dot,
+    // would)
+    const overlapping = await blank.evaluate(() => {
+      const boxes = [
+        ...document.querySelectorAll('#place-labels > text, #labels > text, #trains > text'),
+      ].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
+      const pairs: string[] = [];
+      for (const [i, a] of boxes.entries())
+        for (const b of boxes.slice(i + 1)) {
+          const dx = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+          const dy = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+          if (dx > 1 && dy > 1) pairs.push(`${a.text} / ${b.text}`);
+        }
+      return { pairs, count: boxes.length };
+    });
+    expect(overlapping.count).toBeGreaterThan(20);
+    expect(overlapping.pairs).toEqual([]);
     // then read until two consecutive frames are the same
     const shots = [await blank.screenshot()];
     for (let i = 0; i < 20 && !shots.at(-1)!.equals(shots.at(-2) ?? Buffer.alloc(0)); i++)
