@@ -33,6 +33,8 @@ export interface RenderOptions {
    * features (the SVG) or a caller that draws it moved (the tiles of a map beyond the GPU's limit).
    */
   placeOnly?: boolean;
+  /** With `placeOnly`: the caller draws the map later, so its shaders are compiled ahead. */
+  drawnLater?: boolean;
   /** Leave the background (sea) transparent. */
   transparent?: boolean;
   /** Where the app is served from (basemap and fonts are relative to it); `document.baseURI`. */
@@ -213,7 +215,8 @@ export async function createExportMap(opts: RenderOptions): Promise<ExportMap> {
 async function settled(m: OpenedMap, opts: RenderOptions): Promise<ExportMap> {
   const { exportMap } = m;
   try {
-    if (!opts.placeOnly) await m.drawing.compileShaders(opts.signal);
+    // a map drawn later (the tiles' pass) compiles its shaders now too, a few per task
+    if (!opts.placeOnly || opts.drawnLater) await m.drawing.compileShaders(opts.signal);
     placeAfresh(exportMap.map);
     if (!opts.placeOnly) m.drawing.release();
     await m.frame();
@@ -599,6 +602,7 @@ async function renderTiles(
     ...opts,
     raster: { ...raster, pixelRatio: placementRatio },
     placeOnly: true,
+    drawnLater: true,
     onProgress: (f, stage) => opts.onProgress?.(f * 0.3, stage),
   });
   try {
